@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { runCli } from './run-cli.js';
 
-const code = await runCli(process.argv.slice(2), {
+process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
+  stderrIsTty: process.stderr.isTTY === true,
 });
-process.exitCode = code;

@@ -1,40 +1,63 @@
-import { tour } from './tour.js';
+import { type Command, helpText, parseCommandArgs } from './command.js';
+import { demoCommand } from './commands/demo.js';
+import { NotAvailableError, UsageError } from './errors.js';
+import type { Io } from './io.js';
 
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
+export type { Io } from './io.js';
+
+const commands: readonly Command[] = [demoCommand];
+
+function usage(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'Usage: likelihood <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    "Run 'likelihood <command> --help' for a command's options and an example.",
+    '',
+  ].join('\n');
 }
 
-const USAGE = `Usage: likelihood <command> [options]
-
-Commands:
-  demo [--json]   the tour of the source texts' examples, printed as R prints them
-
-Run 'likelihood <command> --help' for a command's options.
-`;
-
-/** Runs the CLI with `argv` (without node and script); returns the exit code (0 ok, 1 fit error, 2 usage). */
-export async function runCli(argv: string[], io: Io): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h') {
-    io.stdout(USAGE);
-    return command === undefined ? 2 : 0;
+/**
+ * Runs the CLI with `argv` (without node and the script). Returns the exit code:
+ * 0 on success, 1 on a fitting/data error, 2 on bad usage. Messages are one line, no stack.
+ */
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.stderr(usage());
+    return 2;
   }
-  if (command === 'demo') {
-    const json = rest.includes('--json');
-    const unknown = rest.filter((a) => a !== '--json');
-    if (rest.includes('--help')) {
-      io.stdout('Usage: likelihood demo [--json]\n\nExample: likelihood demo --json\n');
-      return 0;
-    }
-    if (unknown.length > 0) {
-      io.stderr(`likelihood demo: unknown option '${unknown[0]}'\n`);
-      return 2;
-    }
-    const result = tour();
-    io.stdout(json ? `${JSON.stringify(result.json, null, 2)}\n` : result.text);
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
     return 0;
   }
-  io.stderr(`likelihood: unknown command '${command}'. Run 'likelihood --help'.\n`);
-  return 2;
+  const cmd = commands.find((c) => c.name === name);
+  if (!cmd) {
+    io.stderr(`likelihood: unknown command '${name}'. Run 'likelihood --help' for the list.\n`);
+    return 2;
+  }
+  try {
+    const values = parseCommandArgs(cmd, [...rest]);
+    if (values.help) {
+      io.stdout(helpText(cmd));
+      return 0;
+    }
+    await cmd.run(values, io);
+    return 0;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof UsageError) {
+      io.stderr(`likelihood ${cmd.name}: ${message}. Run 'likelihood ${cmd.name} --help'.\n`);
+      return 2;
+    }
+    if (e instanceof NotAvailableError) {
+      io.stderr(`likelihood ${cmd.name}: ${message}.\n`);
+      return 1;
+    }
+    io.stderr(`likelihood ${cmd.name}: ${message.split('\n')[0]}\n`);
+    return 1;
+  }
 }

@@ -1,0 +1,8 @@
+/** One example of the tour: what it shows (one line), its R-style printout and its JSON. */
+export interface TourSection {
+  readonly key: string;
+  readonly title: string;
+  readonly shows: string;
+  readonly text: string;
+  readonly json: unknown;
+}
