@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** A CSV fixture as columns: numeric-looking columns as numbers, others as strings. */
+export type Columns = Record<string, number[] | string[]>;
+
+/** Reads `src/fixtures/<name>` (test-only helper; quoted fields without embedded commas). */
+export function readCsvFixture(name: string): Columns {
+  const text = readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8');
+  const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
+  const unq = (s: string) => s.replace(/^"(.*)"$/, '$1');
+  const header = lines[0]!.split(',').map(unq);
+  const raw = header.map(() => [] as string[]);
+  const quoted = header.map(() => false);
+  for (const line of lines.slice(1)) {
+    line.split(',').forEach((cell, j) => {
+      if (cell.startsWith('"')) quoted[j] = true;
+      raw[j]!.push(unq(cell));
+    });
+  }
+  const out: Columns = {};
+  header.forEach((h, j) => {
+    const col = raw[j]!;
+    const numeric = !quoted[j] && col.every((s) => s !== '' && Number.isFinite(Number(s)));
+    out[h] = numeric ? col.map(Number) : col;
+  });
+  return out;
+}
+
+/** Reads a JSON fixture. */
+export function readJsonFixture<T>(name: string): T {
+  const p = fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+  return JSON.parse(readFileSync(p, 'utf8')) as T;
+}
+
+/** Treatment-coded indicator columns for `levels[1..]` of a string column (test design helper). */
+export function treatmentColumns(values: readonly string[], levels: readonly string[]): number[][] {
+  return levels.slice(1).map((lv) => values.map((v) => (v === lv ? 1 : 0)));
+}
