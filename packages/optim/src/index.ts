@@ -1,0 +1,23 @@
+export type {
+  Objective,
+  Gradient,
+  HessianFn,
+  OptimCounts,
+  OptimResult,
+  TraceEntry,
+  CommonOptions,
+} from './types.js';
+export {
+  OptimError,
+  NonFiniteStartError,
+  DimensionMismatchError,
+  GradientLengthError,
+  InvalidArgumentError,
+  NonFiniteValueError,
+} from './errors.js';
+export type { NelderMeadOptions } from './nelder-mead.js';
+export { nelderMead } from './nelder-mead.js';
+export type { NewtonOptions } from './newton.js';
+export { newton } from './newton.js';
+export type { OptimHessOptions } from './finite-difference.js';
+export { optimHess } from './finite-difference.js';
