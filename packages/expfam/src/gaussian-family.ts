@@ -1,0 +1,61 @@
+import { DomainError } from './errors.js';
+import {
+  type Family,
+  alwaysValidMu,
+  checkLength,
+  makeFamily,
+  ones,
+  priorWeights,
+  vectorResponse,
+} from './family.js';
+import { type Link, type LinkName, resolveLink } from './links.js';
+
+/** Gaussian deviance residual wt·(y − mu)². */
+export function gaussianDevResid(y: number, mu: number, wt: number): number {
+  return wt * (y - mu) ** 2;
+}
+
+/** R's gaussian `aic`: n(log(2π·dev/n) + 1) + 2 − Σ log wt_i (operation order as R's). */
+function gaussianAic(
+  y: ArrayLike<number>,
+  _n: ArrayLike<number>,
+  _mu: ArrayLike<number>,
+  wt: ArrayLike<number>,
+  dev: number,
+): number {
+  const nobs = y.length;
+  checkLength('wt', wt, nobs);
+  let sumLogWt = 0;
+  for (let i = 0; i < nobs; i++) sumLogWt += Math.log(wt[i]!);
+  return nobs * (Math.log((dev / nobs) * 2 * Math.PI) + 1) + 2 - sumLogWt;
+}
+
+/** R's `gaussian(link = "identity")`: V(mu) = 1, estimated dispersion. */
+export function gaussian(link?: LinkName | Link): Family {
+  const l = resolveLink(link, 'identity');
+  return makeFamily(
+    {
+      family: 'gaussian',
+      dispersionFixed: false,
+      variance: () => 1,
+      devResid: gaussianDevResid,
+      aic: gaussianAic,
+      validMu: alwaysValidMu,
+      initialize(response, weightsArg, options) {
+        const y = vectorResponse('gaussian', response);
+        const weights = priorWeights(weightsArg, y.length);
+        if (!options?.userStart) {
+          for (let i = 0; i < y.length; i++) {
+            if ((l.name === 'inverse' && y[i] === 0) || (l.name === 'log' && y[i]! <= 0)) {
+              throw new DomainError(
+                `cannot find valid starting values: please specify some (y[${i}] = ${y[i]} with the ${l.name} link)`,
+              );
+            }
+          }
+        }
+        return { y, weights, n: ones(y.length), mustart: Float64Array.from(y), warnings: [] };
+      },
+    },
+    l,
+  );
+}

@@ -1,0 +1,62 @@
+import { DomainError } from './errors.js';
+import {
+  type Family,
+  alwaysValidMu,
+  checkLength,
+  makeFamily,
+  ones,
+  priorWeights,
+  vectorResponse,
+} from './family.js';
+import { type Link, type LinkName, resolveLink } from './links.js';
+
+/** Inverse Gaussian deviance residual wt·(y − mu)²/(y·mu²). */
+export function inverseGaussianDevResid(y: number, mu: number, wt: number): number {
+  return (wt * (y - mu) ** 2) / (y * mu ** 2);
+}
+
+/** R's inverse.gaussian `aic`: Σwt·(1 + log(2π·dev/Σwt)) + 3 Σ wt_i log y_i + 2. */
+function inverseGaussianAic(
+  y: ArrayLike<number>,
+  _n: ArrayLike<number>,
+  _mu: ArrayLike<number>,
+  wt: ArrayLike<number>,
+  dev: number,
+): number {
+  const nobs = y.length;
+  checkLength('wt', wt, nobs);
+  let sumWt = 0;
+  let sumLogY = 0;
+  for (let i = 0; i < nobs; i++) {
+    sumWt += wt[i]!;
+    sumLogY += Math.log(y[i]!) * wt[i]!;
+  }
+  return sumWt * (1 + Math.log((dev / sumWt) * 2 * Math.PI)) + 3 * sumLogY + 2;
+}
+
+/** R's `inverse.gaussian(link = "1/mu^2")`: V(mu) = mu³, estimated dispersion. */
+export function inverseGaussian(link?: LinkName | Link): Family {
+  return makeFamily(
+    {
+      family: 'inverse.gaussian',
+      dispersionFixed: false,
+      variance: (mu) => mu ** 3,
+      devResid: inverseGaussianDevResid,
+      aic: inverseGaussianAic,
+      validMu: alwaysValidMu,
+      initialize(response, weightsArg) {
+        const y = vectorResponse('inverse.gaussian', response);
+        const weights = priorWeights(weightsArg, y.length);
+        for (let i = 0; i < y.length; i++) {
+          if (y[i]! <= 0) {
+            throw new DomainError(
+              `positive values only are allowed for the 'inverse.gaussian' family (y[${i}] = ${y[i]})`,
+            );
+          }
+        }
+        return { y, weights, n: ones(y.length), mustart: Float64Array.from(y), warnings: [] };
+      },
+    },
+    resolveLink(link, '1/mu^2'),
+  );
+}
