@@ -21,3 +21,5 @@ export type { NewtonOptions } from './newton.js';
 export { newton } from './newton.js';
 export type { OptimHessOptions } from './finite-difference.js';
 export { optimHess } from './finite-difference.js';
+export type { NelderMeadBoundedOptions } from './nelder-mead-bounded.js';
+export { nelderMeadBounded } from './nelder-mead-bounded.js';
