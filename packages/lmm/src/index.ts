@@ -1,0 +1,36 @@
+export type { GroupingFactor, ReTermInput, ReTerm } from './re-terms.js';
+export { prepareReTerms, thetaStart, thetaLower, thetaNames } from './re-terms.js';
+export {
+  LmmError,
+  LmmInputError,
+  NonNumericResponseError,
+  MissingGroupingValueError,
+  SingleLevelGroupingError,
+  TooManyRandomEffectsError,
+} from './errors.js';
+export type { LmmSystem } from './lmm-system.js';
+export { buildLmmSystem } from './lmm-system.js';
+export type { BlockedFactor } from './blocked-cholesky.js';
+export { allocateFactor, updateLInPlace } from './blocked-cholesky.js';
+export type { FactorSummary, ProfiledDeviance } from './profiled-deviance.js';
+export { lmmDeviance, factorSummary, devianceFromSummary } from './profiled-deviance.js';
+export type { PlsSolution } from './pls-solution.js';
+export { plsSolution } from './pls-solution.js';
+export type {
+  ThetaOptimizer,
+  ThetaOptimizerResult,
+  OptimizerSummary,
+  OptimizedTheta,
+} from './optimize-theta.js';
+export { optimizeTheta, SINGULAR_TOL } from './optimize-theta.js';
+export type { VarCorrGroup } from './var-corr.js';
+export { varCorr } from './var-corr.js';
+export type { LmmFit, FixefRow, RanefTerm } from './lmm-fit.js';
+export { lmmFit } from './lmm-fit.js';
+export type { LmmMatrixInput, LmmOptions } from './lmm-from-matrices.js';
+export {
+  lmmFromMatrices,
+  lmmSystemFromMatrices,
+  fitLmmSystem,
+  setDefaultThetaOptimizer,
+} from './lmm-from-matrices.js';

@@ -1,0 +1,139 @@
+import type { DenseMatrix } from '@likelihood/linalg';
+import { choleskyLowerInPlace } from './dense-cholesky.js';
+import { LmmInputError, NonNumericResponseError } from './errors.js';
+import { type LmmSystem, buildLmmSystem } from './lmm-system.js';
+import { type LmmFit, lmmFit } from './lmm-fit.js';
+import { type ThetaOptimizer, optimizeTheta } from './optimize-theta.js';
+import { lmmDeviance } from './profiled-deviance.js';
+import { type ReTermInput, prepareReTerms, thetaLower, thetaStart } from './re-terms.js';
+
+/** Matrix-level model description (what `lmm` builds from a formula). */
+export interface LmmMatrixInput {
+  /** n × p fixed-effects design, column-major. */
+  readonly X: DenseMatrix;
+  readonly colnames: readonly string[];
+  readonly y: Float64Array | readonly number[];
+  readonly reTerms: readonly ReTermInput[];
+  readonly responseName?: string;
+  readonly formula?: string;
+}
+
+export interface LmmOptions {
+  /** REML (default) or ML. */
+  readonly reml?: boolean;
+  /** Bounded derivative-free optimizer for θ. */
+  readonly optimizer?: ThetaOptimizer;
+  /** Name reported in the optimizer summary. */
+  readonly optimizerName?: string;
+  /** Starting θ (default lme4's: 1 on diagonals of Λ, 0 below). */
+  readonly start?: ArrayLike<number>;
+}
+
+let defaultOptimizer: { fn: ThetaOptimizer; name: string } | null = null;
+
+/** Sets the optimizer used when `options.optimizer` is absent. */
+export function setDefaultThetaOptimizer(fn: ThetaOptimizer, name: string): void {
+  defaultOptimizer = { fn, name };
+}
+
+/** Checks X, y and the terms, orders the terms as lme4 and builds the blocked system A. */
+export function lmmSystemFromMatrices(input: LmmMatrixInput): LmmSystem {
+  const { X, colnames } = input;
+  const y = input.y;
+  const n = y.length;
+  const yv = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = y[i];
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw new NonNumericResponseError(
+        `response${input.responseName ? ` '${input.responseName}'` : ''}`,
+        `must be finite numeric; row ${i} holds ${String(v)}`,
+      );
+    yv[i] = v;
+  }
+  if (X.rows !== n) throw new LmmInputError('X', `has ${X.rows} rows, expected ${n} (length of y)`);
+  if (colnames.length !== X.cols)
+    throw new LmmInputError('colnames', `has ${colnames.length} names for ${X.cols} columns of X`);
+  for (let k = 0; k < X.data.length; k++) {
+    if (!Number.isFinite(X.data[k]!))
+      throw new LmmInputError(
+        `X column '${colnames[Math.floor(k / n)]}'`,
+        `non-finite value at row ${k % n}`,
+      );
+  }
+  if (n <= X.cols) throw new LmmInputError('X', `has ${X.cols} columns for only ${n} observations`);
+  checkFullRank(X, colnames);
+  const terms = prepareReTerms(input.reTerms, n);
+  return buildLmmSystem(terms, X, yv);
+}
+
+/** XᵀX must be positive definite (lme4 drops aliased columns; we ask the caller to). */
+function checkFullRank(X: DenseMatrix, colnames: readonly string[]): void {
+  const { rows: n, cols: p, data } = X;
+  const G = new Float64Array(p * p);
+  const norms = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += data[i + j * n]! ** 2;
+    norms[j] = Math.sqrt(s) || 1;
+  }
+  for (let a = 0; a < p; a++)
+    for (let b = a; b < p; b++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += data[i + a * n]! * data[i + b * n]!;
+      G[b + a * p] = s / (norms[a]! * norms[b]!);
+    }
+  // scaled Gram matrix: pivots below 1e-10 mean (near-)aliased columns
+  for (let j = 0; j < p; j++) G[j + j * p]! *= 1 + 1e-12;
+  const fail = choleskyLowerInPlace(G, p);
+  let bad = fail;
+  if (bad < 0) for (let j = 0; j < p; j++) if (G[j + j * p]! ** 2 < 1e-10) bad = j;
+  if (bad >= 0)
+    throw new LmmInputError(
+      `X column '${colnames[bad]}'`,
+      'fixed-effect model matrix is rank deficient (column is aliased with earlier ones)',
+    );
+}
+
+/**
+ * Fits a linear mixed model given matrices: lme4's pipeline
+ * `lmmSystemFromMatrices → lmmDeviance → optimizeTheta → lmmFit`.
+ */
+export function lmmFromMatrices(input: LmmMatrixInput, options: LmmOptions = {}): LmmFit {
+  const sys = lmmSystemFromMatrices(input);
+  return fitLmmSystem(sys, options, {
+    colnames: input.colnames,
+    responseName: input.responseName ?? 'y',
+    formula: input.formula ?? null,
+  });
+}
+
+/** Optimizes θ for an already-built system and assembles the fit. */
+export function fitLmmSystem(
+  sys: LmmSystem,
+  options: LmmOptions,
+  info: { colnames: readonly string[]; responseName: string; formula: string | null },
+): LmmFit {
+  const reml = options.reml ?? true;
+  const chosen = options.optimizer
+    ? { fn: options.optimizer, name: options.optimizerName ?? 'user' }
+    : defaultOptimizer;
+  if (chosen === null)
+    throw new LmmInputError(
+      'options.optimizer',
+      'no optimizer given and no default optimizer is set',
+    );
+  const dev = lmmDeviance(sys, reml);
+  const start = thetaStart(sys.terms);
+  if (options.start !== undefined) {
+    if (options.start.length !== start.length)
+      throw new LmmInputError(
+        'options.start',
+        `has length ${options.start.length}, expected ${start.length}`,
+      );
+    start.set(options.start);
+  }
+  const opt = optimizeTheta(dev, start, thetaLower(sys.terms), chosen.fn, chosen.name);
+  dev.objective(opt.theta);
+  return lmmFit(sys, dev.factor, opt, reml, { ...info, optimizer: chosen.fn });
+}
