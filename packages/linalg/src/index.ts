@@ -1,3 +1,34 @@
 export type { DenseMatrix } from './dense.js';
 export { dense, fromRows, fromMatrix, toMatrix, get, copyDense, assertFinite } from './dense.js';
-export { LinalgError, DimensionError, NonFiniteError } from './errors.js';
+export {
+  LinalgError,
+  DimensionError,
+  NonFiniteError,
+  NotSquareError,
+  NotPositiveDefiniteError,
+  SingularMatrixError,
+} from './errors.js';
+export { dot, axpyInPlace } from './blas1.js';
+export type { GemvOptions } from './gemv.js';
+export { gemv } from './gemv.js';
+export type { GemmOptions } from './gemm.js';
+export { gemm, gemmInto, crossprod, tcrossprod } from './gemm.js';
+export type { WeightedNormalEquations } from './weighted.js';
+export { crossprodWeighted, crossprodWeightedVec, weightedNormalEquations } from './weighted.js';
+export type { CholeskyReport, PivotedCholesky } from './cholesky.js';
+export { choleskyInPlace, cholesky, pivotedCholesky } from './cholesky.js';
+export type { TriangularOptions } from './triangular.js';
+export { solveTriangular, solveTriangularInPlace } from './triangular.js';
+export type { Chol2invOptions } from './cholesky-utils.js';
+export { choleskySolve, chol2inv, logDetFromCholesky, inverseSpd } from './cholesky-utils.js';
+export type { QrPivoted } from './qr.js';
+export { qrPivoted } from './qr.js';
+export {
+  qrCoef,
+  qrQty,
+  qrQy,
+  qrFitted,
+  qrResiduals,
+  qrRInverse,
+  qrUnscaledCovariance,
+} from './qr-solve.js';

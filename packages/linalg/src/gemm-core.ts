@@ -1,0 +1,288 @@
+/**
+ * Cache-blocked, register-tiled kernel behind `gemm`, `crossprod`, the weighted cross-products
+ * and the blocked Cholesky: C[cOff + i + j*ldc] += alpha * sum_p A(i, p) B(p, j) for an
+ * m × n block of C, with A (m × k) and B (k × n) supplied by packing callbacks so that
+ * transposes, row weights and sub-matrix views cost nothing extra in the inner loop.
+ *
+ * Layout (GotoBLAS): B is packed per (kc × nc) block into NR-wide column slivers, A per
+ * (mc × kc) block into MR-tall row slivers, both zero-padded to full slivers; a 4 × 4
+ * micro-kernel keeps its 16 accumulators in local scalars.
+ */
+
+/** Micro-tile height (rows of A per sliver). */
+export const MR = 4;
+/** Micro-tile width (columns of B per sliver). */
+export const NR = 4;
+const KC = 256;
+const MC = 96;
+const NC = 2048;
+
+/**
+ * Packs rows i0..i0+mc-1 and inner indices p0..p0+kc-1 of op(A) into `dst` as MR-row slivers:
+ * dst[s*MR*kc + p*MR + r] = A(i0 + s*MR + r, p0 + p), zero for rows past mc.
+ */
+export type PackA = (dst: Float64Array, i0: number, mc: number, p0: number, kc: number) => void;
+/**
+ * Packs inner indices p0..p0+kc-1 and columns j0..j0+nc-1 of op(B) into `dst` as NR-column
+ * slivers: dst[s*NR*kc + p*NR + c] = B(p0 + p, j0 + s*NR + c), zero for columns past nc.
+ */
+export type PackB = (dst: Float64Array, p0: number, kc: number, j0: number, nc: number) => void;
+
+/** Which part of C to update: everything, only i ≤ j (upper) or only i ≥ j (lower). */
+export type Triangle = 'full' | 'upper' | 'lower';
+
+let bufA: Float64Array = new Float64Array(MC * KC);
+let bufB: Float64Array = new Float64Array(KC * NC);
+const tile = new Float64Array(MR * NR);
+
+function ensure(buf: Float64Array, size: number): Float64Array {
+  return buf.length >= size ? buf : new Float64Array(size);
+}
+
+/**
+ * C[cOff + i + j*ldc] += alpha * (op(A) op(B))(i, j) for 0 ≤ i < m, 0 ≤ j < n, restricted to
+ * the triangle `tri` (relative to the block's own indices). Mutates C only.
+ */
+export function gemmCore(
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  packA: PackA,
+  packB: PackB,
+  C: Float64Array,
+  cOff: number,
+  ldc: number,
+  tri: Triangle = 'full',
+): void {
+  if (m === 0 || n === 0 || k === 0 || alpha === 0) return;
+  for (let jc = 0; jc < n; jc += NC) {
+    const nc = Math.min(NC, n - jc);
+    const ncPad = Math.ceil(nc / NR) * NR;
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = Math.min(KC, k - pc);
+      bufB = ensure(bufB, kc * ncPad);
+      packB(bufB, pc, kc, jc, nc);
+      // for a triangle, rows that can meet these columns
+      let iStart = 0;
+      let iEnd = m;
+      if (tri === 'upper') iEnd = Math.min(m, jc + nc);
+      else if (tri === 'lower') iStart = jc - (jc % MR);
+      for (let ic = iStart; ic < iEnd; ic += MC) {
+        const mc = Math.min(MC, iEnd - ic);
+        const mcPad = Math.ceil(mc / MR) * MR;
+        bufA = ensure(bufA, mcPad * kc);
+        packA(bufA, ic, mc, pc, kc);
+        macroKernel(mc, nc, kc, alpha, bufA, bufB, C, cOff, ldc, ic, jc, tri);
+      }
+    }
+  }
+}
+
+function macroKernel(
+  mc: number,
+  nc: number,
+  kc: number,
+  alpha: number,
+  Ap: Float64Array,
+  Bp: Float64Array,
+  C: Float64Array,
+  cOff: number,
+  ldc: number,
+  ic: number,
+  jc: number,
+  tri: Triangle,
+): void {
+  for (let jr = 0; jr < nc; jr += NR) {
+    const nr = Math.min(NR, nc - jr);
+    const j0 = jc + jr;
+    for (let ir = 0; ir < mc; ir += MR) {
+      const mr = Math.min(MR, mc - ir);
+      const i0 = ic + ir;
+      // skip tiles entirely outside the triangle; tiles crossing the diagonal are masked
+      let masked = false;
+      if (tri === 'upper') {
+        if (i0 > j0 + nr - 1) continue;
+        masked = i0 + mr - 1 > j0;
+      } else if (tri === 'lower') {
+        if (i0 + mr - 1 < j0) continue;
+        masked = i0 < j0 + nr - 1;
+      }
+      const aOff = ir * kc;
+      const bOff = jr * kc;
+      if (mr === MR && nr === NR && !masked) {
+        micro4x4(kc, alpha, Ap, aOff, Bp, bOff, C, cOff + i0 + j0 * ldc, ldc);
+      } else {
+        tile.fill(0);
+        micro4x4(kc, 1, Ap, aOff, Bp, bOff, tile, 0, MR);
+        for (let c = 0; c < nr; c++) {
+          for (let r = 0; r < mr; r++) {
+            const gi = i0 + r;
+            const gj = j0 + c;
+            if (tri === 'upper' && gi > gj) continue;
+            if (tri === 'lower' && gi < gj) continue;
+            C[cOff + gi + gj * ldc] += alpha * tile[r + c * MR];
+          }
+        }
+      }
+    }
+  }
+}
+
+/** C[c + r + col*ldc] += alpha * sum_p Ap[a + p*4 + r] * Bp[b + p*4 + col], 4 × 4 tile. */
+function micro4x4(
+  kc: number,
+  alpha: number,
+  Ap: Float64Array,
+  a: number,
+  Bp: Float64Array,
+  b: number,
+  C: Float64Array,
+  c: number,
+  ldc: number,
+): void {
+  let c00 = 0;
+  let c10 = 0;
+  let c20 = 0;
+  let c30 = 0;
+  let c01 = 0;
+  let c11 = 0;
+  let c21 = 0;
+  let c31 = 0;
+  let c02 = 0;
+  let c12 = 0;
+  let c22 = 0;
+  let c32 = 0;
+  let c03 = 0;
+  let c13 = 0;
+  let c23 = 0;
+  let c33 = 0;
+  const end = a + kc * 4;
+  while (a < end) {
+    const a0 = Ap[a];
+    const a1 = Ap[a + 1];
+    const a2 = Ap[a + 2];
+    const a3 = Ap[a + 3];
+    let bv = Bp[b];
+    c00 += a0 * bv;
+    c10 += a1 * bv;
+    c20 += a2 * bv;
+    c30 += a3 * bv;
+    bv = Bp[b + 1];
+    c01 += a0 * bv;
+    c11 += a1 * bv;
+    c21 += a2 * bv;
+    c31 += a3 * bv;
+    bv = Bp[b + 2];
+    c02 += a0 * bv;
+    c12 += a1 * bv;
+    c22 += a2 * bv;
+    c32 += a3 * bv;
+    bv = Bp[b + 3];
+    c03 += a0 * bv;
+    c13 += a1 * bv;
+    c23 += a2 * bv;
+    c33 += a3 * bv;
+    a += 4;
+    b += 4;
+  }
+  C[c] += alpha * c00;
+  C[c + 1] += alpha * c10;
+  C[c + 2] += alpha * c20;
+  C[c + 3] += alpha * c30;
+  c += ldc;
+  C[c] += alpha * c01;
+  C[c + 1] += alpha * c11;
+  C[c + 2] += alpha * c21;
+  C[c + 3] += alpha * c31;
+  c += ldc;
+  C[c] += alpha * c02;
+  C[c + 1] += alpha * c12;
+  C[c + 2] += alpha * c22;
+  C[c + 3] += alpha * c32;
+  c += ldc;
+  C[c] += alpha * c03;
+  C[c + 1] += alpha * c13;
+  C[c + 2] += alpha * c23;
+  C[c + 3] += alpha * c33;
+}
+
+/**
+ * Packs a column-major view (element (i, p) at `X[off + i*rs + p*cs]`) as op(A) slivers: pass
+ * rs = 1, cs = ld for A itself, rs = ld, cs = 1 for Aᵀ.
+ */
+export function packAStrided(X: Float64Array, off: number, rs: number, cs: number): PackA {
+  return (dst, i0, mc, p0, kc) => {
+    let d = 0;
+    for (let s = 0; s < mc; s += MR) {
+      const rows = Math.min(MR, mc - s);
+      const base = off + (i0 + s) * rs + p0 * cs;
+      if (rows === MR && rs === 1) {
+        for (let p = 0; p < kc; p++) {
+          const q = base + p * cs;
+          dst[d] = X[q];
+          dst[d + 1] = X[q + 1];
+          dst[d + 2] = X[q + 2];
+          dst[d + 3] = X[q + 3];
+          d += MR;
+        }
+      } else {
+        for (let p = 0; p < kc; p++) {
+          const q = base + p * cs;
+          for (let r = 0; r < MR; r++) dst[d + r] = r < rows ? X[q + r * rs] : 0;
+          d += MR;
+        }
+      }
+    }
+  };
+}
+
+/**
+ * Packs a view (element (p, j) at `X[off + p*rs + j*cs]`) as op(B) slivers, optionally
+ * multiplying row p by w[p] (the W of XᵀWX).
+ */
+export function packBStrided(
+  X: Float64Array,
+  off: number,
+  rs: number,
+  cs: number,
+  w?: Float64Array,
+): PackB {
+  return (dst, p0, kc, j0, nc) => {
+    let d = 0;
+    for (let s = 0; s < nc; s += NR) {
+      const cols = Math.min(NR, nc - s);
+      const base = off + p0 * rs + (j0 + s) * cs;
+      if (cols === NR && rs === 1) {
+        const b1 = base + cs;
+        const b2 = b1 + cs;
+        const b3 = b2 + cs;
+        if (w === undefined) {
+          for (let p = 0; p < kc; p++) {
+            dst[d] = X[base + p];
+            dst[d + 1] = X[b1 + p];
+            dst[d + 2] = X[b2 + p];
+            dst[d + 3] = X[b3 + p];
+            d += NR;
+          }
+        } else {
+          for (let p = 0; p < kc; p++) {
+            const wp = w[p0 + p];
+            dst[d] = wp * X[base + p];
+            dst[d + 1] = wp * X[b1 + p];
+            dst[d + 2] = wp * X[b2 + p];
+            dst[d + 3] = wp * X[b3 + p];
+            d += NR;
+          }
+        }
+      } else {
+        for (let p = 0; p < kc; p++) {
+          const q = base + p * rs;
+          const wp = w === undefined ? 1 : w[p0 + p];
+          for (let c = 0; c < NR; c++) dst[d + c] = c < cols ? wp * X[q + c * cs] : 0;
+          d += NR;
+        }
+      }
+    }
+  };
+}
