@@ -32,5 +32,5 @@ export {
   lmmFromMatrices,
   lmmSystemFromMatrices,
   fitLmmSystem,
-  setDefaultThetaOptimizer,
 } from './lmm-from-matrices.js';
+export { nelderMeadTheta } from './default-optimizer.js';

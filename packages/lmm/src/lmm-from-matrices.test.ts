@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { design, expectClose, factor, num, ones, readCsv } from './csv.test-helper.js';
 import { checkAgainstLme4, readReference } from './lmer-reference.test-helper.js';
 import { lmmFromMatrices } from './lmm-from-matrices.js';
-import { testNelderMead } from './nelder-mead.test-helper.js';
 
-const opts = { optimizer: testNelderMead, optimizerName: 'test Nelder-Mead' };
+const opts = {};
 
 function dyestuff(file: string) {
   const d = readCsv(file);

@@ -1,5 +1,6 @@
 import type { DenseMatrix } from '@likelihood/linalg';
 import { choleskyLowerInPlace } from './dense-cholesky.js';
+import { nelderMeadTheta } from './default-optimizer.js';
 import { LmmInputError, NonNumericResponseError } from './errors.js';
 import { type LmmSystem, buildLmmSystem } from './lmm-system.js';
 import { type LmmFit, lmmFit } from './lmm-fit.js';
@@ -21,19 +22,12 @@ export interface LmmMatrixInput {
 export interface LmmOptions {
   /** REML (default) or ML. */
   readonly reml?: boolean;
-  /** Bounded derivative-free optimizer for θ. */
+  /** Bounded derivative-free optimizer for θ (default: {@link nelderMeadTheta}). */
   readonly optimizer?: ThetaOptimizer;
   /** Name reported in the optimizer summary. */
   readonly optimizerName?: string;
   /** Starting θ (default lme4's: 1 on diagonals of Λ, 0 below). */
   readonly start?: ArrayLike<number>;
-}
-
-let defaultOptimizer: { fn: ThetaOptimizer; name: string } | null = null;
-
-/** Sets the optimizer used when `options.optimizer` is absent. */
-export function setDefaultThetaOptimizer(fn: ThetaOptimizer, name: string): void {
-  defaultOptimizer = { fn, name };
 }
 
 /** Checks X, y and the terms, orders the terms as lme4 and builds the blocked system A. */
@@ -117,12 +111,7 @@ export function fitLmmSystem(
   const reml = options.reml ?? true;
   const chosen = options.optimizer
     ? { fn: options.optimizer, name: options.optimizerName ?? 'user' }
-    : defaultOptimizer;
-  if (chosen === null)
-    throw new LmmInputError(
-      'options.optimizer',
-      'no optimizer given and no default optimizer is set',
-    );
+    : { fn: nelderMeadTheta, name: 'nelderMeadBounded' };
   const dev = lmmDeviance(sys, reml);
   const start = thetaStart(sys.terms);
   if (options.start !== undefined) {

@@ -46,7 +46,7 @@ export const SINGULAR_TOL = 1e-4;
  * lme4's `optimizeLmer`: minimizes the profiled deviance over θ from `start` with bounds
  * `lower` (0 for diagonal elements of Λ) and no upper bounds. Afterwards each bounded component
  * that ended within `SINGULAR_TOL` of its bound is tried exactly at the bound and kept there
- * when the objective does not increase, so that boundary (singular) fits report θ = 0 exactly.
+ * when the objective does not increase (up to rounding), so that boundary (singular) fits report θ = 0 exactly.
  * Non-convergence is a warning on the result, never a throw.
  */
 export function optimizeTheta(
@@ -75,7 +75,9 @@ export function optimizeTheta(
       const old = theta[i]!;
       theta[i] = lower[i]!;
       const v = fn(theta);
-      if (v <= value) value = v;
+      // keep the bound when the objective is no worse up to rounding (1e-12 relative): near a
+      // boundary optimum the profiled deviance is flat to O(θ²)
+      if (v <= value + 1e-12 * Math.abs(value)) value = v;
       else theta[i] = old;
     }
   }
