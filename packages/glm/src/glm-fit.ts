@@ -32,6 +32,11 @@ export interface GlmFitOptions {
 
 /** A fitted GLM at the matrix level, the fields of R's `glm.fit` value. */
 export interface GlmFitResult {
+  /** The model matrix (kept by reference, not copied). */
+  readonly X: DenseMatrix;
+  /** The response as given (binomial counts stay counts) and the user's prior weights. */
+  readonly response: GlmResponseInput;
+  readonly userWeights: Float64Array | undefined;
   readonly columnNames: readonly string[];
   /** beta-hat; NaN (R's NA) for aliased columns. */
   readonly coefficients: Float64Array;
@@ -346,6 +351,9 @@ export function glmFit(
   const rank = d.rank;
   const aicFamily = family.aic(yy, init.n, mu, prior, dev);
   return {
+    X,
+    response: y,
+    userWeights: options.weights === undefined ? undefined : Float64Array.from(options.weights),
     columnNames,
     coefficients: coef,
     residuals,

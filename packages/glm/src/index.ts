@@ -30,3 +30,27 @@ export {
 } from './qr-ls.js';
 export type { GlmControl, GlmFitOptions, GlmFitResult } from './glm-fit.js';
 export { glmFit } from './glm-fit.js';
+export type { CoefficientRow, GlmSummary, LogLik } from './glm-summary.js';
+export {
+  dispersionPearson,
+  glmDispersion,
+  vcovGlm,
+  summaryGlm,
+  nobsGlm,
+  logLikGlm,
+  aicGlm,
+  bicGlm,
+} from './glm-summary.js';
+export type { GlmResidualType } from './glm-influence.js';
+export {
+  residualsGlm,
+  hatFromQr,
+  hatValuesGlm,
+  cooksDistanceGlm,
+  rstandardGlm,
+} from './glm-influence.js';
+export type { ConfintRow, CoefficientProfile, ProfileOptions } from './confint-glm.js';
+export { confintWald, profileGlm, confintProfile } from './confint-glm.js';
+export { splineFmm, approxLinear } from './spline.js';
+export type { AnovaGlmTest, AnovaGlmRow, TermsInfo } from './anova-glm.js';
+export { anovaGlm, anovaGlmModels } from './anova-glm.js';

@@ -37,3 +37,15 @@ export function readJsonFixture<T>(name: string): T {
 export function treatmentColumns(values: readonly string[], levels: readonly string[]): number[][] {
   return levels.slice(1).map((lv) => values.map((v) => (v === lv ? 1 : 0)));
 }
+
+/** Column-major design from column arrays (test helper). */
+export function designFromColumns(cols: readonly (readonly number[])[]): {
+  rows: number;
+  cols: number;
+  data: Float64Array;
+} {
+  const n = cols[0]!.length;
+  const data = new Float64Array(n * cols.length);
+  for (let j = 0; j < cols.length; j++) data.set(cols[j]!, j * n);
+  return { rows: n, cols: cols.length, data };
+}
