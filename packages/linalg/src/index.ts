@@ -32,3 +32,25 @@ export {
   qrRInverse,
   qrUnscaledCovariance,
 } from './qr-solve.js';
+export type { CscMatrix, CscCrossprodOptions } from './csc.js';
+export {
+  cscFromTriplets,
+  cscToDense,
+  cscTimesVec,
+  cscTransposeTimesVec,
+  cscTransposeTimesDense,
+  cscTranspose,
+  cscCrossprod,
+  cscCrossprodDense,
+  assertCsc,
+} from './csc.js';
+export type { IndicatorMatrix } from './indicator.js';
+export {
+  indicatorMatrix,
+  indicatorTransposeTimesVec,
+  indicatorTimesVec,
+  indicatorCrossprodDiag,
+  indicatorTransposeTimesDense,
+  indicatorCrossprod,
+  indicatorToCsc,
+} from './indicator.js';
