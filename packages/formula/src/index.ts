@@ -15,3 +15,22 @@ export { expandTerms } from './terms.js';
 export type { RandomGroup, RandomTerm } from './random-terms.js';
 export type { ParsedFormula } from './parse-formula.js';
 export { parseFormula } from './parse-formula.js';
+export type { ColumnInput, DataInput } from './data.js';
+export type { Factor, FactorSpec } from './factor.js';
+export {
+  compareStringsR,
+  dropUnusedLevels,
+  factorFromNumbers,
+  factorFromStrings,
+  interactionFactor,
+} from './factor.js';
+export type { PolyCoefs } from './poly.js';
+export { orthoPoly, predictOrthoPoly, rawPoly } from './poly.js';
+export type { FrameColumn, MatrixColumn, NumericColumn } from './evaluate.js';
+export { evaluateVariable, roundHalfEven } from './evaluate.js';
+export type { ModelFrame, ModelFrameOptions } from './model-frame.js';
+export { groupingFactor, modelFrame } from './model-frame.js';
+export type { ContrastKind, ContrastMatrix, ContrastSpec } from './contrasts.js';
+export { contrastMatrix, contrHelmert, contrPoly, contrSum, contrTreatment } from './contrasts.js';
+export type { DesignMatrix, IndicatorBlock, ModelMatrixOptions } from './model-matrix.js';
+export { modelMatrix } from './model-matrix.js';
