@@ -65,7 +65,6 @@ export function anovaGlm(
   options: { test?: AnovaGlmTest; dispersion?: number } = {},
 ): AnovaGlmRow[] {
   const { X } = fit;
-  const n = X.rows;
   if (terms.assign.length !== X.cols) {
     throw new GlmArgumentError(
       'terms.assign',

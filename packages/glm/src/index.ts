@@ -54,3 +54,19 @@ export { confintWald, profileGlm, confintProfile } from './confint-glm.js';
 export { splineFmm, approxLinear } from './spline.js';
 export type { AnovaGlmTest, AnovaGlmRow, TermsInfo } from './anova-glm.js';
 export { anovaGlm, anovaGlmModels } from './anova-glm.js';
+export type { LmFitOptions, LmFitResult } from './lm-fit.js';
+export { lmFit } from './lm-fit.js';
+export type { LmSummary } from './lm-summary.js';
+export {
+  rssLm,
+  sigmaLm,
+  summaryLm,
+  vcovLm,
+  confintLm,
+  logLikLm,
+  hatValuesLm,
+  rstandardLm,
+  cooksDistanceLm,
+} from './lm-summary.js';
+export type { AnovaLmRow, AnovaLmModelsRow } from './anova-lm.js';
+export { anovaLm, anovaLmModels } from './anova-lm.js';
