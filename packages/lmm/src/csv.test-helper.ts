@@ -70,3 +70,10 @@ export function expectClose(actual: number, expected: number, relTol: number, sc
     expect.fail(`expected ${actual} to be within ${tol} of ${expected} (relTol ${relTol})`);
   }
 }
+
+/** |actual − expected| ≤ absTol (for figures printed to a fixed number of decimals). */
+export function expectAbs(actual: number, expected: number, absTol: number): void {
+  if (!(Math.abs(actual - expected) <= absTol)) {
+    expect.fail(`expected ${actual} to be within ${absTol} of ${expected} (absolute)`);
+  }
+}

@@ -34,3 +34,6 @@ export {
   fitLmmSystem,
 } from './lmm-from-matrices.js';
 export { nelderMeadTheta } from './default-optimizer.js';
+export type { AnovaLmmRow, AnovaLmmResult } from './anova.js';
+export { anovaLmm, refitML } from './anova.js';
+export { marginalLogLik } from './marginal-loglik.js';
