@@ -1,0 +1,201 @@
+import { type EMControl, runEM } from '@likelihood/em';
+import { dense } from '@likelihood/linalg';
+import {
+  checkData1d,
+  checkFinite,
+  checkK,
+  checkPositive,
+  checkWeights,
+  countDistinct,
+} from './checks.js';
+import { MixtureInputError } from './errors.js';
+import { gaussianMixturePosterior } from './gaussian-1d-density.js';
+import { gaussian1dModel } from './gaussian-1d-em.js';
+import { kmeansPlusPlus } from './kmeans-pp.js';
+import { mixtureRng } from './rng.js';
+import type {
+  GaussianMixture1d,
+  GaussianMixture1dFit,
+  MixtureRun,
+  MixtureWarning,
+  UnivariateModelName,
+} from './types.js';
+
+/** Options of `fitGaussianMixture1d`. */
+export interface FitGaussianMixture1dOptions {
+  readonly K: number;
+  /** "V" (unequal variances, default) or "E" (equal). */
+  readonly model?: UnivariateModelName;
+  /** A user start; weights must sum to 1. When given, no k-means++ starts are run. */
+  readonly start?: {
+    weights: ArrayLike<number>;
+    means: ArrayLike<number>;
+    variances: ArrayLike<number>;
+  };
+  /** Number of k-means++ starts (default 3); the run with the largest l is kept. */
+  readonly restarts?: number;
+  /** Seed of the first k-means++ start (start r uses seed + r). Default 1. */
+  readonly seed?: number;
+  /** EM control (default: relative log-likelihood change <= 1e-10, maxIter 10000). */
+  readonly control?: EMControl;
+  /** Variance floor (default 1e-8 times the sample variance of y). */
+  readonly varianceFloor?: number;
+  /**
+   * Component order of the result: `'mean'` sorts by increasing mean (default for k-means++
+   * starts), `'none'` keeps the order of the start (default for a user start).
+   */
+  readonly order?: 'mean' | 'none';
+}
+
+/** The permutation sorting `key` increasingly. */
+export function orderBy(key: ArrayLike<number>): Int32Array {
+  const idx = Int32Array.from({ length: key.length }, (_, k) => k);
+  return idx.sort((a, b) => key[a]! - key[b]!);
+}
+
+function permute1d(theta: GaussianMixture1d, perm: Int32Array): GaussianMixture1d {
+  const pick = (v: Float64Array) => Float64Array.from(perm, (k) => v[k]!);
+  return {
+    weights: pick(theta.weights),
+    means: pick(theta.means),
+    variances: pick(theta.variances),
+  };
+}
+
+/** Number of free parameters: (K - 1) + K + K ("V") or (K - 1) + K + 1 ("E"). */
+export function dfGaussian1d(K: number, model: UnivariateModelName): number {
+  return model === 'V' ? 3 * K - 1 : 2 * K;
+}
+
+export const DEFAULT_CONTROL: EMControl = { tol: 1e-10, criterion: 'loglik', maxIter: 10_000 };
+
+function sampleVariance(y: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < y.length; i++) m += y[i]!;
+  m /= y.length;
+  let s = 0;
+  for (let i = 0; i < y.length; i++) s += (y[i]! - m) ** 2;
+  return s / y.length;
+}
+
+/** A start from a hard partition: proportions, cluster means, within-cluster variances. */
+function startFromLabels(
+  y: Float64Array,
+  labels: Int32Array,
+  K: number,
+  model: UnivariateModelName,
+  fallbackVar: number,
+): GaussianMixture1d {
+  const n = y.length;
+  const cnt = new Float64Array(K);
+  const sum = new Float64Array(K);
+  for (let i = 0; i < n; i++) {
+    cnt[labels[i]!]++;
+    sum[labels[i]!] += y[i]!;
+  }
+  const means = sum.map((s, k) => s / cnt[k]!);
+  const ss = new Float64Array(K);
+  for (let i = 0; i < n; i++) ss[labels[i]!] += (y[i]! - means[labels[i]!]!) ** 2;
+  let pooled = 0;
+  ss.forEach((s) => {
+    pooled += s;
+  });
+  const variances = ss.map((s, k) => (cnt[k]! > 1 && s > 0 ? s / cnt[k]! : fallbackVar));
+  if (model === 'E') variances.fill(pooled > 0 ? pooled / n : fallbackVar);
+  return { weights: cnt.map((c) => c / n), means, variances };
+}
+
+/**
+ * Maximum-likelihood fit of a univariate Gaussian mixture by EM in log space (see
+ * `eStepGaussian1d`), from a user start or the best of several seeded k-means++ starts.
+ * Throws typed errors for non-finite data, K > distinct points, or a bad start.
+ */
+export function fitGaussianMixture1d(
+  y: ArrayLike<number>,
+  options: FitGaussianMixture1dOptions,
+): GaussianMixture1dFit {
+  const x = checkData1d(y);
+  const { K } = options;
+  checkK(K, countDistinct(x));
+  const model = options.model ?? 'V';
+  if (model !== 'E' && model !== 'V')
+    throw new MixtureInputError('model', `must be 'E' or 'V', got '${model as string}'`);
+  const n = x.length;
+  const v = sampleVariance(x);
+  const floor = options.varianceFloor ?? (v > 0 ? 1e-8 * v : 1e-12);
+  const control = { ...DEFAULT_CONTROL, ...options.control };
+
+  const starts: {
+    theta: GaussianMixture1d;
+    run: Omit<MixtureRun, 'logLik' | 'iterations' | 'converged'>;
+  }[] = [];
+  if (options.start !== undefined) {
+    const s = options.start;
+    const variances = checkPositive(s.variances, K, 'start.variances');
+    if (model === 'E' && variances.some((w) => w !== variances[0]))
+      throw new MixtureInputError('start.variances', "must all be equal for model 'E'");
+    starts.push({
+      theta: {
+        weights: checkWeights(s.weights, K, 'start.weights'),
+        means: checkFinite(s.means, K, 'start.means'),
+        variances,
+      },
+      run: { start: 'user' },
+    });
+  } else {
+    const restarts = options.restarts ?? 3;
+    if (!Number.isInteger(restarts) || restarts < 1)
+      throw new MixtureInputError('restarts', `must be a positive integer, got ${restarts}`);
+    const seed0 = options.seed ?? 1;
+    const X = dense(n, 1, x);
+    for (let r = 0; r < restarts; r++) {
+      const part = kmeansPlusPlus(X, K, mixtureRng(seed0 + r));
+      starts.push({
+        theta: startFromLabels(x, part.labels, K, model, v > 0 ? v : 1),
+        run: { start: 'kmeans++', seed: seed0 + r },
+      });
+    }
+  }
+
+  const runs: MixtureRun[] = [];
+  let best:
+    | { fit: ReturnType<typeof runEM<GaussianMixture1d, unknown>>; warnings: MixtureWarning[] }
+    | undefined;
+  for (const s of starts) {
+    const warnings: MixtureWarning[] = [];
+    const fit = runEM(gaussian1dModel(x, model, floor, warnings), s.theta, control);
+    runs.push({
+      ...s.run,
+      logLik: fit.logLik,
+      iterations: fit.iterations,
+      converged: fit.converged,
+    });
+    if (best === undefined || fit.logLik > best.fit.logLik) {
+      for (const w of fit.warnings)
+        warnings.push({ type: w.type, iteration: w.iteration, message: w.message });
+      best = { fit, warnings };
+    }
+  }
+  const { fit, warnings } = best!;
+  const order = options.order ?? (options.start === undefined ? 'mean' : 'none');
+  const params = order === 'mean' ? permute1d(fit.params, orderBy(fit.params.means)) : fit.params;
+  const { posterior, classification } = gaussianMixturePosterior(x, params);
+  const df = dfGaussian1d(K, model);
+  return {
+    model,
+    K,
+    n,
+    params,
+    logLik: fit.logLik,
+    df,
+    bic: -2 * fit.logLik + df * Math.log(n),
+    bicMclust: 2 * fit.logLik - df * Math.log(n),
+    iterations: fit.iterations,
+    converged: fit.converged,
+    trace: fit.trace,
+    posterior,
+    classification,
+    runs,
+    warnings,
+  };
+}

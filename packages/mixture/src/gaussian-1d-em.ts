@@ -1,0 +1,198 @@
+import type { EMModel } from '@likelihood/em';
+import type { GaussianMixture1d, MixtureWarning, UnivariateModelName } from './types.js';
+
+const LOG_2PI = Math.log(2 * Math.PI);
+
+/** Expected complete-data statistics of one E-step, about the shift c_k (the current mean). */
+export interface Gaussian1dStats {
+  /** n_k = sum_i z_ik. */
+  readonly nk: Float64Array;
+  /** sum_i z_ik (y_i - c_k). */
+  readonly s1: Float64Array;
+  /** sum_i z_ik (y_i - c_k)^2. */
+  readonly s2: Float64Array;
+  readonly shift: Float64Array;
+  /** Observed-data l(theta) = sum_i log sum_k w_k N(y_i; mu_k, sigma_k^2). */
+  logLik: number;
+}
+
+/**
+ * E-step in log space: with a_k = log w_k - (log(2 pi sigma_k^2)) / 2 and
+ * b_k = 1 / (2 sigma_k^2), log(w_k f_k(y_i)) = a_k - b_k (y_i - mu_k)^2; the responsibilities
+ * z_ik = exp(l_ik - m_i) / sum_k exp(l_ik - m_i), m_i = max_k l_ik (log-sum-exp), and
+ * l = sum_i (m_i + log sum_k exp(l_ik - m_i)). Accumulates n_k, sum z (y - mu_k),
+ * sum z (y - mu_k)^2 (shifted by the current mean to avoid cancellation). No allocation per
+ * observation.
+ */
+export function eStepGaussian1d(y: Float64Array, theta: GaussianMixture1d): Gaussian1dStats {
+  const K = theta.weights.length;
+  const a = new Float64Array(K);
+  const b = new Float64Array(K);
+  const mu = theta.means;
+  for (let k = 0; k < K; k++) {
+    a[k] = Math.log(theta.weights[k]!) - 0.5 * (LOG_2PI + Math.log(theta.variances[k]!));
+    b[k] = 0.5 / theta.variances[k]!;
+  }
+  const nk = new Float64Array(K);
+  const s1 = new Float64Array(K);
+  const s2 = new Float64Array(K);
+  const e = new Float64Array(K);
+  let ll = 0;
+  const n = y.length;
+  if (K === 2) {
+    // Unrolled two-component kernel (the common case), same arithmetic as the general loop.
+    const a0 = a[0]!;
+    const a1 = a[1]!;
+    const b0 = b[0]!;
+    const b1 = b[1]!;
+    const m0 = mu[0]!;
+    const m1 = mu[1]!;
+    let n0 = 0;
+    let n1 = 0;
+    let u0 = 0;
+    let u1 = 0;
+    let v0 = 0;
+    let v1 = 0;
+    for (let i = 0; i < n; i++) {
+      const d0 = y[i]! - m0;
+      const d1 = y[i]! - m1;
+      const l0 = a0 - b0 * d0 * d0;
+      const l1 = a1 - b1 * d1 * d1;
+      const m = l0 > l1 ? l0 : l1;
+      const e0 = Math.exp(l0 - m);
+      const e1 = Math.exp(l1 - m);
+      const s = e0 + e1;
+      ll += m + Math.log(s);
+      const z0 = e0 / s;
+      const z1 = e1 / s;
+      n0 += z0;
+      n1 += z1;
+      u0 += z0 * d0;
+      u1 += z1 * d1;
+      v0 += z0 * d0 * d0;
+      v1 += z1 * d1 * d1;
+    }
+    nk[0] = n0;
+    nk[1] = n1;
+    s1[0] = u0;
+    s1[1] = u1;
+    s2[0] = v0;
+    s2[1] = v1;
+  } else {
+    for (let i = 0; i < n; i++) {
+      const yi = y[i]!;
+      let m = Number.NEGATIVE_INFINITY;
+      for (let k = 0; k < K; k++) {
+        const d = yi - mu[k]!;
+        const l = a[k]! - b[k]! * d * d;
+        e[k] = l;
+        if (l > m) m = l;
+      }
+      let s = 0;
+      for (let k = 0; k < K; k++) {
+        const v = Math.exp(e[k]! - m);
+        e[k] = v;
+        s += v;
+      }
+      ll += m + Math.log(s);
+      const inv = 1 / s;
+      for (let k = 0; k < K; k++) {
+        const z = e[k]! * inv;
+        const d = yi - mu[k]!;
+        nk[k] += z;
+        s1[k] += z * d;
+        s2[k] += z * d * d;
+      }
+    }
+  }
+  return { nk, s1, s2, shift: Float64Array.from(mu), logLik: ll };
+}
+
+/**
+ * M-step: w_k = n_k / n, mu_k = c_k + s1_k / n_k, and the within-component sums of squares
+ * W_k = s2_k - s1_k^2 / n_k; "V": sigma_k^2 = W_k / n_k, "E": sigma^2 = sum_k W_k / n. Variances
+ * below `floor` are set to `floor` and a component with n_k below 1e-10 n keeps its mean and
+ * variance; both are reported once per component through `warn`.
+ */
+export function mStepGaussian1d(
+  stats: Gaussian1dStats,
+  prev: GaussianMixture1d,
+  model: UnivariateModelName,
+  floor: number,
+  warn: (k: number, message: string) => void,
+): GaussianMixture1d {
+  const K = stats.nk.length;
+  let n = 0;
+  for (let k = 0; k < K; k++) n += stats.nk[k]!;
+  const weights = new Float64Array(K);
+  const means = new Float64Array(K);
+  const variances = new Float64Array(K);
+  let Wsum = 0;
+  for (let k = 0; k < K; k++) {
+    const nk = stats.nk[k]!;
+    weights[k] = nk / n;
+    if (!(nk > 1e-10 * n)) {
+      means[k] = prev.means[k]!;
+      variances[k] = prev.variances[k]!;
+      warn(k, `component ${k} collapsed: expected size ${nk}`);
+      continue;
+    }
+    const m = stats.s1[k]! / nk;
+    means[k] = stats.shift[k]! + m;
+    const W = Math.max(stats.s2[k]! - m * stats.s1[k]!, 0);
+    Wsum += W;
+    variances[k] = W / nk;
+  }
+  if (model === 'E') variances.fill(Wsum / n);
+  for (let k = 0; k < K; k++) {
+    if (!(variances[k]! >= floor)) {
+      variances[k] = floor;
+      warn(k, `component ${k} variance fell below the floor ${floor} and was set to it`);
+    }
+  }
+  return { weights, means, variances };
+}
+
+/** The EM model of a univariate Gaussian mixture for `runEM`; toVector = (w, mu, sigma). */
+export function gaussian1dModel(
+  y: Float64Array,
+  model: UnivariateModelName,
+  floor: number,
+  warnings: MixtureWarning[],
+): EMModel<GaussianMixture1d, Gaussian1dStats> {
+  let iteration = 0;
+  const warned = new Set<number>();
+  const warn = (k: number, message: string) => {
+    if (warned.has(k)) return;
+    warned.add(k);
+    warnings.push({ type: 'collapsing-component', component: k, iteration, message });
+  };
+  return {
+    eStep: (theta) => eStepGaussian1d(y, theta),
+    mStep: (stats, prev) => {
+      iteration++;
+      return mStepGaussian1d(stats, prev, model, floor, warn);
+    },
+    logLik: (theta) => eStepGaussian1d(y, theta).logLik,
+    logLikFromStats: (stats) => stats.logLik,
+    toVector: (theta) => {
+      const K = theta.weights.length;
+      const v = new Float64Array(3 * K);
+      v.set(theta.weights, 0);
+      v.set(theta.means, K);
+      for (let k = 0; k < K; k++) v[2 * K + k] = Math.sqrt(theta.variances[k]!);
+      return v;
+    },
+    fromVector: (v) => {
+      const K = v.length / 3;
+      const variances = new Float64Array(K);
+      for (let k = 0; k < K; k++) variances[k] = v[2 * K + k]! ** 2;
+      return { weights: v.slice(0, K), means: v.slice(K, 2 * K), variances };
+    },
+    inParameterSpace: (v) => {
+      const K = v.length / 3;
+      for (let k = 0; k < K; k++) if (!(v[k]! > 0 && v[k]! < 1 && v[2 * K + k]! > 0)) return false;
+      return true;
+    },
+  };
+}
