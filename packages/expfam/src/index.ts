@@ -24,3 +24,36 @@ export { Gamma, gammaDevResid } from './gamma-family.js';
 export { inverseGaussian, inverseGaussianDevResid } from './inverse-gaussian.js';
 export type { QuasiOptions, QuasiVariance, QuasiVarianceName } from './quasi.js';
 export { quasi } from './quasi.js';
+export { qnorm } from './normal-quantile.js';
+export { trigamma } from './trigamma.js';
+export {
+  besselI0Scaled,
+  besselI1Scaled,
+  besselRatioI1I0,
+  logBesselI0,
+} from './bessel-scaled.js';
+export type {
+  ExponentialFamily,
+  ExpfamMle,
+  ExpfamObjective,
+  SufficientStatistics,
+} from './exponential-family.js';
+export { expfamNegLogLik, meanValue, sufficientStatistics } from './exponential-family.js';
+export {
+  bernoulliExpfam,
+  binomialExpfam,
+  logistic,
+  log1pExp,
+  logSumExp,
+  multinomialExpfam,
+  poissonExpfam,
+} from './expfam-discrete.js';
+export {
+  gammaExpfam,
+  gaussianCanonical,
+  gaussianExpfam,
+  gaussianMeanVariance,
+  vonMises,
+  vonMisesCanonical,
+  vonMisesPolar,
+} from './expfam-continuous.js';
