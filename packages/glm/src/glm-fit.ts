@@ -331,7 +331,10 @@ export function glmFit(
   let nullDeviance = 0;
   let hasOffset = false;
   for (let i = 0; i < nobs; i++) if (offset[i] !== 0) hasOffset = true;
-  if (intercept && hasOffset && p > 0) {
+  if (intercept && hasOffset && p === 1) {
+    // The intercept-only model is its own null model.
+    nullDeviance = dev;
+  } else if (intercept && hasOffset && p > 1) {
     const ones = { rows: nobs, cols: 1, data: new Float64Array(nobs).fill(1) };
     const nullFit = glmFit(ones, y, family, {
       weights: options.weights,

@@ -70,3 +70,5 @@ export {
 } from './lm-summary.js';
 export type { AnovaLmRow, AnovaLmModelsRow } from './anova-lm.js';
 export { anovaLm, anovaLmModels } from './anova-lm.js';
+export type { FletcherVariant, FletcherDispersion } from './dispersion.js';
+export { varianceDerivative, dispersionFletcher } from './dispersion.js';
