@@ -93,10 +93,12 @@ describe('CEB (seed 004 §3)', () => {
     const sorted = Array.from(cd).sort((a, b) => a - b);
     const seedSmallest = [0.0001578983, 0.0002173653, 0.0003181272];
     const seedLargest = [0.105827894, 0.1102296604, 0.1184297114, 0.2448544534];
-    seedSmallest.forEach((v, k) => expectClose(sorted[k]!, v, 5e-11 / v, 0, `sorted[${k}]`));
-    seedLargest.forEach((v, k) =>
-      expectClose(sorted[66 + k]!, v, 5e-11 / v, 0, `sorted[${66 + k}]`),
-    );
+    for (const [k, v] of seedSmallest.entries()) {
+      expectClose(sorted[k]!, v, 5e-11 / v, 0, `sorted[${k}]`);
+    }
+    for (const [k, v] of seedLargest.entries()) {
+      expectClose(sorted[66 + k]!, v, 5e-11 / v, 0, `sorted[${66 + k}]`);
+    }
     expectAllClose(cd, ref.cooks_distance, 1e-9, 1e-6, 'cooks vs R');
   });
 
