@@ -23,3 +23,7 @@ export type { OptimHessOptions } from './finite-difference.js';
 export { optimHess } from './finite-difference.js';
 export type { NelderMeadBoundedOptions } from './nelder-mead-bounded.js';
 export { nelderMeadBounded } from './nelder-mead-bounded.js';
+export type { BfgsOptions } from './bfgs.js';
+export { bfgs } from './bfgs.js';
+export type { LbfgsbOptions } from './lbfgsb.js';
+export { lbfgsb } from './lbfgsb.js';

@@ -5,6 +5,21 @@
  */
 const x = [85, 196, 341];
 
+/**
+ * R's `sum()` accumulates doubles in 80-bit long double; a compensated (Neumaier) sum rounded
+ * once reproduces that rounding for these few terms, so R's iteration paths reproduce exactly.
+ */
+function rSum(terms: number[]): number {
+  let s = 0;
+  let comp = 0;
+  for (const t of terms) {
+    const u = s + t;
+    comp += Math.abs(s) >= Math.abs(t) ? s - u + t : t - u + s;
+    s = u;
+  }
+  return s + comp;
+}
+
 /** −Σ x_k log q_k(pC, pI), +Infinity outside the simplex (R's `loglik` closure). */
 export function mothNegLogLik(par: Float64Array): number {
   const pC = par[0];
@@ -20,10 +35,10 @@ export function mothNegLogLik(par: Float64Array): number {
   const tt = pT * pT;
   const probs = [cc, ci, ct, ii, it, tt];
   for (const p of probs) if (p > 1 || p < 0) return Number.POSITIVE_INFINITY;
-  const qC = cc + ci + ct;
-  const qI = ii + it;
+  const qC = rSum([cc, ci, ct]);
+  const qI = rSum([ii, it]);
   const qT = tt;
-  return -(x[0] * Math.log(qC) + x[1] * Math.log(qI) + x[2] * Math.log(qT));
+  return -rSum([x[0] * Math.log(qC), x[1] * Math.log(qI), x[2] * Math.log(qT)]);
 }
 
 /** Analytic gradient (R's `grad_loglik` in moths.json). */
@@ -34,12 +49,8 @@ export function mothGradient(par: Float64Array): number[] {
   const q = [pC * pC + 2 * pC * pI + 2 * pC * pT, pI * pI + 2 * pI * pT, pT * pT];
   const dC = [2 * pC + 2 * pI + 2 * pT - 2 * pC, -2 * pI, -2 * pT];
   const dI = [2 * pC - 2 * pC, 2 * pI + 2 * pT - 2 * pI, -2 * pT];
-  let gC = 0;
-  let gI = 0;
-  for (let k = 0; k < 3; k++) {
-    gC += (x[k] / q[k]) * dC[k];
-    gI += (x[k] / q[k]) * dI[k];
-  }
+  const gC = rSum([0, 1, 2].map((k) => (x[k] / q[k]) * dC[k]));
+  const gI = rSum([0, 1, 2].map((k) => (x[k] / q[k]) * dI[k]));
   return [-gC, -gI];
 }
 

@@ -24,3 +24,11 @@ export function expectAllClose(
   expect(actual.length).toBe(expected.length);
   for (let i = 0; i < expected.length; i++) expectClose(actual[i], expected[i], relTol, absFloor);
 }
+
+/** Assert |actual − expected| <= absTol (for values near zero, where relative error is moot). */
+export function expectAbsClose(actual: number, expected: number, absTol: number): void {
+  const err = Math.abs(actual - expected);
+  if (!(err <= absTol)) {
+    expect.fail(`expected ${actual} to be within abs ${absTol} of ${expected} (error ${err})`);
+  }
+}

@@ -1,0 +1,353 @@
+import { expand, gradientInto, toParameters } from './checks.js';
+import { resolveBounds } from './bounds.js';
+import { NonFiniteStartError, NonFiniteValueError } from './errors.js';
+import { fdGradientInPlace, optimHess } from './finite-difference.js';
+import { type CauchyWork, cauchyPoint } from './lbfgsb-cauchy.js';
+import { LbfgsMemory, dot } from './lbfgsb-memory.js';
+import { MoreThuente } from './line-search-more-thuente.js';
+import type { CommonOptions, Gradient, Objective, OptimResult, TraceEntry } from './types.js';
+
+/** Options of {@link lbfgsb}; defaults are R's `optim(method = "L-BFGS-B")`. */
+export interface LbfgsbOptions extends CommonOptions {
+  lower?: number | ArrayLike<number>;
+  upper?: number | ArrayLike<number>;
+  /** Stop when (f_k − f_{k+1}) / max(|f_k|, |f_{k+1}|, 1) <= factr·ε. Default 1e7. */
+  factr?: number;
+  /** Stop when the projected gradient's max-norm is <= pgtol. Default 0 (off). */
+  pgtol?: number;
+  /** Number of correction pairs kept (R's `lmm`), default 5. */
+  m?: number;
+  /** Maximum number of iterations, default 100. */
+  maxit?: number;
+}
+
+const FTOL = 1e-3;
+const GTOL = 0.9;
+const XTOL = 0.1;
+const STPMX_BIG = 1e10;
+
+/**
+ * Box-constrained limited-memory BFGS with R's semantics (L-BFGS-B 2.3 as in R's `lbfgsb.c`):
+ * generalized Cauchy point along the projected gradient path, subspace Newton step on the free
+ * variables (truncated back into the box), Moré–Thuente line search (ftol 1e-3, gtol 0.9, xtol
+ * 0.1), BFGS pairs skipped when sᵀy <= ε·(−gᵀd)·stp. Without `gr`, the gradient is R's central
+ * difference (steps `ndeps` = 1e-3, clamped to the bounds). `counts.function` = `counts.gradient`
+ * = number of f-and-g evaluations, as R. `convergence`: 0, 1 (maxit), 51 (warning), 52 (error).
+ */
+export function lbfgsb(
+  fn: Objective,
+  par: ArrayLike<number>,
+  gr?: Gradient,
+  options: LbfgsbOptions = {},
+): OptimResult {
+  const x = toParameters(par);
+  const n = x.length;
+  const { lower: l, upper: u } = resolveBounds(options.lower, options.upper, n);
+  const factr = options.factr ?? 1e7;
+  const pgtol = options.pgtol ?? 0;
+  const m = options.m ?? 5;
+  const maxit = options.maxit ?? 100;
+  const ndeps = expand(options.ndeps, 1e-3, n, 'ndeps');
+  const trace: TraceEntry[] | undefined = options.trace ? [] : undefined;
+  const epsmch = Number.EPSILON;
+  const tol = factr * epsmch;
+
+  // nbd: 0 unbounded, 1 lower only, 2 both, 3 upper only
+  const nbd = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const hasL = Number.isFinite(l[i]);
+    const hasU = Number.isFinite(u[i]);
+    nbd[i] = hasL ? (hasU ? 2 : 1) : hasU ? 3 : 0;
+  }
+  // active: project x into the box, set iwhere, cnstnd, boxed
+  const iwhere = new Int32Array(n);
+  let cnstnd = false;
+  let boxed = true;
+  for (let i = 0; i < n; i++) {
+    if (nbd[i] > 0) {
+      if (nbd[i] <= 2 && x[i] <= l[i]) {
+        if (x[i] < l[i]) x[i] = l[i];
+      } else if (nbd[i] >= 2 && x[i] >= u[i]) {
+        if (x[i] > u[i]) x[i] = u[i];
+      }
+    }
+    if (nbd[i] !== 2) boxed = false;
+    if (nbd[i] === 0) iwhere[i] = -1;
+    else {
+      cnstnd = true;
+      iwhere[i] = nbd[i] === 2 && u[i] - l[i] <= 0 ? 3 : 0;
+    }
+  }
+
+  const g = new Float64Array(n);
+  let nfgv = 0;
+  const evaluate = (point: Float64Array, isStart: boolean): number => {
+    const f = fn(point);
+    if (!Number.isFinite(f)) {
+      if (isStart) throw new NonFiniteStartError('par', f);
+      throw new NonFiniteValueError('fn', `L-BFGS-B needs finite values of 'fn' (got ${f})`);
+    }
+    if (gr === undefined) fdGradientInPlace(fn, point, ndeps, g, l, u);
+    else gradientInto(gr, point, g);
+    nfgv++;
+    return f;
+  };
+
+  const mem = new LbfgsMemory(n, m);
+  const work: CauchyWork = {
+    xcp: new Float64Array(n),
+    c: new Float64Array(2 * m),
+    d: new Float64Array(n),
+    t: new Float64Array(n),
+    order: new Int32Array(n),
+    p: new Float64Array(2 * m),
+    v: new Float64Array(2 * m),
+    wbp: new Float64Array(2 * m),
+    nseg: 0,
+  };
+  const z = new Float64Array(n);
+  const r = new Float64Array(n);
+  const d = new Float64Array(n);
+  const t = new Float64Array(n);
+  const gOld = new Float64Array(n);
+  const wv = new Float64Array(2 * m);
+  const free = new Int32Array(n);
+  const search = new MoreThuente(FTOL, GTOL, XTOL, 0, STPMX_BIG);
+
+  let f = evaluate(x, true);
+  let iter = 0;
+  let message = '';
+  let convergence = 0;
+  let done = false;
+  const finishWith = (code: number, text: string): void => {
+    convergence = code;
+    message = text;
+    done = true;
+  };
+  if (projectedGradientNorm(x, g, l, u, nbd) <= pgtol) {
+    finishWith(0, 'CONVERGENCE: NORM OF PROJECTED GRADIENT <= PGTOL');
+  }
+  let nfree = n;
+  for (let i = 0; i < n; i++) free[i] = i;
+
+  while (!done) {
+    // ---- search direction: Cauchy point and subspace minimization ----
+    let ok = true;
+    if (!cnstnd && mem.col > 0) {
+      z.set(x);
+    } else {
+      ok = cauchyPoint(x, l, u, nbd, g, iwhere, mem, work);
+      if (ok) {
+        z.set(work.xcp);
+        nfree = 0;
+        for (let i = 0; i < n; i++) if (iwhere[i] <= 0) free[nfree++] = i;
+      }
+    }
+    if (ok && nfree > 0 && mem.col > 0) {
+      // reduced gradient r = −(theta (z − x) + g − W M c) over the free variables
+      if (!cnstnd) {
+        for (let i = 0; i < nfree; i++) r[i] = -g[free[i]];
+      } else {
+        const col = mem.col;
+        const mc = work.v.subarray(0, 2 * col);
+        mc.set(work.c.subarray(0, 2 * col));
+        ok = mem.applyM(mc);
+        if (ok) {
+          for (let i = 0; i < nfree; i++) {
+            const k = free[i];
+            let s = -mem.theta * (z[k] - x[k]) - g[k];
+            for (let j = 0; j < col; j++) {
+              s += mem.Y[j][k] * mc[j] + mem.S[j][k] * mem.theta * mc[col + j];
+            }
+            r[i] = s;
+          }
+        }
+      }
+      if (ok) ok = mem.subspaceDirection(free, nfree, r, wv);
+      if (ok) truncateInPlace(z, r, free, nfree, l, u, nbd);
+    }
+    if (!ok) {
+      // singular system: refresh the memory and restart the iteration
+      mem.reset();
+      continue;
+    }
+    for (let i = 0; i < n; i++) d[i] = z[i] - x[i];
+
+    // ---- line search (lnsrlb) ----
+    const dtd = dot(d, d);
+    const dnorm = Math.sqrt(dtd);
+    let stpmx = STPMX_BIG;
+    if (cnstnd) {
+      if (iter === 0) stpmx = 1;
+      else {
+        for (let i = 0; i < n; i++) {
+          const a1 = d[i];
+          if (nbd[i] === 0) continue;
+          if (a1 < 0 && nbd[i] <= 2) {
+            const a2 = l[i] - x[i];
+            if (a2 >= 0) stpmx = 0;
+            else if (a1 * stpmx < a2) stpmx = a2 / a1;
+          } else if (a1 > 0 && nbd[i] >= 2) {
+            const a2 = u[i] - x[i];
+            if (a2 <= 0) stpmx = 0;
+            else if (a1 * stpmx > a2) stpmx = a2 / a1;
+          }
+        }
+      }
+    }
+    const stp0 = iter === 0 && !boxed ? Math.min(1 / dnorm, stpmx) : 1;
+    t.set(x);
+    gOld.set(g);
+    const fold = f;
+    const gdold = dot(g, d);
+    let lineFailed = false;
+    let iback = 0;
+    let stp = stp0;
+    let gd = gdold;
+    if (gdold >= 0) {
+      lineFailed = true; // ascent direction: line search impossible
+    } else {
+      let task = search.start(f, gdold, stp0, 0, stpmx);
+      let ifun = 0;
+      while (task === 'FG') {
+        stp = search.stp;
+        if (stp === 1) x.set(z);
+        else for (let i = 0; i < n; i++) x[i] = stp * d[i] + t[i];
+        ifun++;
+        iback = ifun - 1;
+        if (iback >= 20) break;
+        f = evaluate(x, false);
+        gd = dot(g, d);
+        task = search.next(f, gd);
+      }
+      stp = search.stp;
+      if (task === 'ERROR' || iback >= 20) lineFailed = true;
+    }
+    if (lineFailed) {
+      x.set(t);
+      g.set(gOld);
+      f = fold;
+      if (mem.col === 0) {
+        finishWith(52, 'ABNORMAL_TERMINATION_IN_LNSRCH');
+        break;
+      }
+      mem.reset();
+      continue;
+    }
+    iter++;
+    trace?.push({ iteration: iter, value: f, action: `nfgv ${nfgv}` });
+    if (iter > maxit) {
+      finishWith(1, 'NEW_X');
+      break;
+    }
+    // ---- convergence tests ----
+    if (projectedGradientNorm(x, g, l, u, nbd) <= pgtol) {
+      finishWith(0, 'CONVERGENCE: NORM OF PROJECTED GRADIENT <= PGTOL');
+      break;
+    }
+    const ddum = Math.max(Math.abs(fold), Math.abs(f), 1);
+    if (fold - f <= tol * ddum) {
+      finishWith(0, 'CONVERGENCE: REL_REDUCTION_OF_F <= FACTR*EPSMCH');
+      break;
+    }
+    // ---- BFGS update (matupd) ----
+    for (let i = 0; i < n; i++) r[i] = g[i] - gOld[i];
+    const rr = dot(r, r);
+    let dr: number;
+    let slope: number;
+    if (stp === 1) {
+      dr = gd - gdold;
+      slope = -gdold;
+    } else {
+      dr = (gd - gdold) * stp;
+      for (let i = 0; i < n; i++) d[i] *= stp;
+      slope = -gdold * stp;
+    }
+    // skip the update when the curvature sᵀy is not safely positive
+    if (dr <= epsmch * slope) continue;
+    mem.add(d, r, stp === 1 ? dtd : stp * stp * dtd, dr, rr);
+  }
+
+  const result: OptimResult = {
+    par: x,
+    value: f,
+    counts: { function: nfgv, gradient: nfgv },
+    convergence,
+    message,
+  };
+  if (options.hessian) result.hessian = optimHess(fn, x, gr, { ndeps: options.ndeps });
+  if (trace) result.trace = trace;
+  return result;
+}
+
+/** max_i |P(x − g)_i − x_i| as R's `projgr`: the projected gradient's max-norm. */
+function projectedGradientNorm(
+  x: Float64Array,
+  g: Float64Array,
+  l: Float64Array,
+  u: Float64Array,
+  nbd: Int32Array,
+): number {
+  let norm = 0;
+  for (let i = 0; i < x.length; i++) {
+    let gi = g[i];
+    if (nbd[i] !== 0) {
+      if (gi < 0) {
+        if (nbd[i] >= 2 && gi < x[i] - u[i]) gi = x[i] - u[i];
+      } else if (nbd[i] <= 2 && gi > x[i] - l[i]) {
+        gi = x[i] - l[i];
+      }
+    }
+    if (Math.abs(gi) > norm) norm = Math.abs(gi);
+  }
+  return norm;
+}
+
+/**
+ * Move z (the Cauchy point) along the subspace direction d (free components) as far as the box
+ * allows, up to a full step (R 2.3 `subsm`: backtrack to the feasible region). Mutates z and d.
+ */
+function truncateInPlace(
+  z: Float64Array,
+  d: Float64Array,
+  free: Int32Array,
+  nfree: number,
+  l: Float64Array,
+  u: Float64Array,
+  nbd: Int32Array,
+): void {
+  let alpha = 1;
+  let temp1 = alpha;
+  let ibd = -1;
+  for (let i = 0; i < nfree; i++) {
+    const k = free[i];
+    const dk = d[i];
+    if (nbd[k] !== 0) {
+      if (dk < 0 && nbd[k] <= 2) {
+        const temp2 = l[k] - z[k];
+        if (temp2 >= 0) temp1 = 0;
+        else if (dk * alpha < temp2) temp1 = temp2 / dk;
+      } else if (dk > 0 && nbd[k] >= 2) {
+        const temp2 = u[k] - z[k];
+        if (temp2 <= 0) temp1 = 0;
+        else if (dk * alpha > temp2) temp1 = temp2 / dk;
+      }
+      if (temp1 < alpha) {
+        alpha = temp1;
+        ibd = i;
+      }
+    }
+  }
+  if (alpha < 1 && ibd >= 0) {
+    const dk = d[ibd];
+    const k = free[ibd];
+    if (dk > 0) {
+      z[k] = u[k];
+      d[ibd] = 0;
+    } else if (dk < 0) {
+      z[k] = l[k];
+      d[ibd] = 0;
+    }
+  }
+  for (let i = 0; i < nfree; i++) z[free[i]] += alpha * d[i];
+}
