@@ -151,6 +151,7 @@ ${jsDoc(doc, [
 }
 
 const registry: string[] = [];
+const imports: string[] = [];
 for (const entry of catalog) {
   const data = read(entry);
   const doc = docText(entry, data);
@@ -158,17 +159,15 @@ for (const entry of catalog) {
     const [dataModule, loader] = lazyModules(entry, data, doc);
     writeFileSync(join(outDir, `${entry.file}.data.ts`), dataModule);
     writeFileSync(join(outDir, `${entry.file}.ts`), loader);
-    registry.push(
-      `  ${entry.name}: () => import('./${entry.file}.js').then((m) => m.${loaderName(entry)}()),`,
-    );
+    imports.push(`import { ${loaderName(entry)} } from './${entry.file}.js';`);
+    registry.push(`  ${entry.name}: ${loaderName(entry)},`);
     console.log(
       `${entry.name}: ${data.nrow} rows, packed ${packDataset(data).base64Gzip.length} chars`,
     );
   } else {
     writeFileSync(join(outDir, `${entry.file}.ts`), literalModule(entry, data, doc));
-    registry.push(
-      `  ${entry.name}: () => import('./${entry.file}.js').then((m) => m.${entry.name}),`,
-    );
+    imports.push(`import { ${entry.name} } from './${entry.file}.js';`);
+    registry.push(`  ${entry.name}: () => Promise.resolve(${entry.name}),`);
     console.log(`${entry.name}: ${data.nrow} rows`);
   }
 }
@@ -176,8 +175,13 @@ for (const entry of catalog) {
 writeFileSync(
   join(outDir, 'registry.ts'),
   `${HEADER}import type { Dataset } from '../dataset.js';
+${imports.join('\n')}
 
-/** Loaders of every bundled data set by name; each imports only its own module. */
+/**
+ * Loaders of every bundled data set by name. The small data sets are imported statically
+ * (dynamic imports would make bundlers such as esbuild split every data set into a chunk that
+ * the entry still imports); the large ones load their compressed data on demand.
+ */
 export const datasetLoaders = {
 ${registry.join('\n')}
 } as const satisfies Record<string, () => Promise<Dataset>>;

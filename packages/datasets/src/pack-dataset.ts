@@ -3,13 +3,13 @@ import type { Column, Dataset } from './dataset.js';
 import { factorCodes, isNumericColumn } from './dataset.js';
 import { type PackedColumn, type PackedDataset, type PackedType, packedWidth } from './packed.js';
 
-/** Smallest storage type that holds every value of a numeric column exactly. */
+/** Smallest storage type that holds every value of a numeric column exactly (-0 and NaN need f64). */
 function numericType(x: Float64Array): PackedType {
   let lo = 0;
   let hi = 0;
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
-    if (!Number.isInteger(v)) return 'f64';
+    if (!Number.isInteger(v) || Object.is(v, -0)) return 'f64';
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
