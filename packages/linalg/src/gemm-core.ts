@@ -9,6 +9,8 @@
  * micro-kernel keeps its 16 accumulators in local scalars.
  */
 
+import { GEMM_KERNEL_WASM_BASE64 } from './wasm-kernel-bytes.js';
+
 /** Micro-tile height (rows of A per sliver). */
 export const MR = 4;
 /** Micro-tile width (columns of B per sliver). */
@@ -31,12 +33,68 @@ export type PackB = (dst: Float64Array, p0: number, kc: number, j0: number, nc: 
 /** Which part of C to update: everything, only i ≤ j (upper) or only i ≥ j (lower). */
 export type Triangle = 'full' | 'upper' | 'lower';
 
-let bufA: Float64Array = new Float64Array(MC * KC);
-let bufB: Float64Array = new Float64Array(KC * NC);
-const tile = new Float64Array(MR * NR);
+const TILE_BYTES = MR * NR * 8;
+const A_BYTES = MC * KC * 8;
+const B_BYTES = KC * NC * 8;
 
-function ensure(buf: Float64Array, size: number): Float64Array {
-  return buf.length >= size ? buf : new Float64Array(size);
+/** The WebAssembly SIMD micro-kernel, its memory and the packing buffers that live in it. */
+interface WasmKernel {
+  readonly micro: (kc: number, a: number, b: number, c: number) => void;
+  readonly tile: Float64Array;
+  readonly bufA: Float64Array;
+  readonly bufB: Float64Array;
+}
+
+/** The slice of the WebAssembly JS API used here (the ES lib typings do not declare it). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (
+    module: object,
+    imports: object,
+  ) => {
+    exports: {
+      memory: { buffer: ArrayBuffer; grow(pages: number): number };
+      micro4x4: WasmKernel['micro'];
+    };
+  };
+}
+
+function loadWasm(): WasmKernel | null {
+  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (api === undefined) return null;
+  try {
+    const bytes = Uint8Array.from(atob(GEMM_KERNEL_WASM_BASE64), (ch) => ch.charCodeAt(0));
+    const inst = new api.Instance(new api.Module(bytes), {});
+    const memory = inst.exports.memory;
+    const need = TILE_BYTES + A_BYTES + B_BYTES;
+    const pages = Math.ceil((need - memory.buffer.byteLength) / 65536);
+    if (pages > 0) memory.grow(pages);
+    const buf = memory.buffer;
+    return {
+      micro: inst.exports.micro4x4,
+      tile: new Float64Array(buf, 0, MR * NR),
+      bufA: new Float64Array(buf, TILE_BYTES, MC * KC),
+      bufB: new Float64Array(buf, TILE_BYTES + A_BYTES, KC * NC),
+    };
+  } catch {
+    return null; // no WebAssembly SIMD: the scalar kernel serves
+  }
+}
+
+const wasm = loadWasm();
+let useWasm = wasm !== null;
+const jsBufA = new Float64Array(MC * KC);
+const jsBufB = new Float64Array(KC * NC);
+const jsTile = new Float64Array(MR * NR);
+
+/**
+ * Selects the micro-kernel ('wasm': WebAssembly SIMD f64x2, the default where available;
+ * 'js': scalar 4 × 4 with local accumulators). Returns the kernel now in use. For tests and
+ * benchmarks; not part of the public API.
+ */
+export function setGemmKernel(kind: 'wasm' | 'js'): 'wasm' | 'js' {
+  useWasm = kind === 'wasm' && wasm !== null;
+  return useWasm ? 'wasm' : 'js';
 }
 
 /**
@@ -56,12 +114,12 @@ export function gemmCore(
   tri: Triangle = 'full',
 ): void {
   if (m === 0 || n === 0 || k === 0 || alpha === 0) return;
+  const bufA = useWasm ? wasm!.bufA : jsBufA;
+  const bufB = useWasm ? wasm!.bufB : jsBufB;
   for (let jc = 0; jc < n; jc += NC) {
     const nc = Math.min(NC, n - jc);
-    const ncPad = Math.ceil(nc / NR) * NR;
     for (let pc = 0; pc < k; pc += KC) {
       const kc = Math.min(KC, k - pc);
-      bufB = ensure(bufB, kc * ncPad);
       packB(bufB, pc, kc, jc, nc);
       // for a triangle, rows that can meet these columns
       let iStart = 0;
@@ -70,8 +128,6 @@ export function gemmCore(
       else if (tri === 'lower') iStart = jc - (jc % MR);
       for (let ic = iStart; ic < iEnd; ic += MC) {
         const mc = Math.min(MC, iEnd - ic);
-        const mcPad = Math.ceil(mc / MR) * MR;
-        bufA = ensure(bufA, mcPad * kc);
         packA(bufA, ic, mc, pc, kc);
         macroKernel(mc, nc, kc, alpha, bufA, bufB, C, cOff, ldc, ic, jc, tri);
       }
@@ -110,21 +166,54 @@ function macroKernel(
       }
       const aOff = ir * kc;
       const bOff = jr * kc;
-      if (mr === MR && nr === NR && !masked) {
+      if (useWasm) {
+        // tile ← Ap·Bp in WebAssembly memory, then C += α·tile here
+        const w = wasm!;
+        w.micro(kc, TILE_BYTES + aOff * 8, TILE_BYTES + A_BYTES + bOff * 8, 0);
+        addTile(w.tile, alpha, C, cOff, ldc, i0, j0, mr, nr, masked ? tri : 'full');
+      } else if (mr === MR && nr === NR && !masked) {
         micro4x4(kc, alpha, Ap, aOff, Bp, bOff, C, cOff + i0 + j0 * ldc, ldc);
       } else {
-        tile.fill(0);
-        micro4x4(kc, 1, Ap, aOff, Bp, bOff, tile, 0, MR);
-        for (let c = 0; c < nr; c++) {
-          for (let r = 0; r < mr; r++) {
-            const gi = i0 + r;
-            const gj = j0 + c;
-            if (tri === 'upper' && gi > gj) continue;
-            if (tri === 'lower' && gi < gj) continue;
-            C[cOff + gi + gj * ldc] += alpha * tile[r + c * MR];
-          }
-        }
+        jsTile.fill(0);
+        micro4x4(kc, 1, Ap, aOff, Bp, bOff, jsTile, 0, MR);
+        addTile(jsTile, alpha, C, cOff, ldc, i0, j0, mr, nr, masked ? tri : 'full');
       }
+    }
+  }
+}
+
+/** C(i0 + r, j0 + c) += α·tile[r + 4c] for r < mr, c < nr, inside the triangle `tri`. */
+function addTile(
+  tile: Float64Array,
+  alpha: number,
+  C: Float64Array,
+  cOff: number,
+  ldc: number,
+  i0: number,
+  j0: number,
+  mr: number,
+  nr: number,
+  tri: Triangle,
+): void {
+  if (tri === 'full' && mr === MR && nr === NR) {
+    let c = cOff + i0 + j0 * ldc;
+    for (let col = 0; col < NR; col++) {
+      const t = col * MR;
+      C[c] += alpha * tile[t];
+      C[c + 1] += alpha * tile[t + 1];
+      C[c + 2] += alpha * tile[t + 2];
+      C[c + 3] += alpha * tile[t + 3];
+      c += ldc;
+    }
+    return;
+  }
+  for (let c = 0; c < nr; c++) {
+    for (let r = 0; r < mr; r++) {
+      const gi = i0 + r;
+      const gj = j0 + c;
+      if (tri === 'upper' && gi > gj) continue;
+      if (tri === 'lower' && gi < gj) continue;
+      C[cOff + gi + gj * ldc] += alpha * tile[r + c * MR];
     }
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DimensionError } from './errors.js';
 import { crossprod, gemm, gemmInto, tcrossprod } from './gemm.js';
+import { setGemmKernel } from './gemm-core.js';
 import { expectClose, mlData, naiveGemm, randomMatrix, toMl } from './test-utils/helpers.js';
 
 // Blocked vs plain summation order: error ≤ k·ε·max|a||b|·k ≈ 300·2.2e-16·(few) ≲ 1e-12 relative
@@ -15,6 +16,25 @@ const shapes: Array<[number, number, number]> = [
   [130, 9, 17],
   [8, 8, 8],
 ];
+
+describe('gemm micro-kernels', () => {
+  it('the scalar JS kernel and the WebAssembly SIMD kernel agree with a plain loop', () => {
+    const A = randomMatrix(37, 300, 1);
+    const B = randomMatrix(300, 29, 2);
+    const ref = naiveGemm(A, B, false, false).data;
+    try {
+      for (const kind of ['js', 'wasm'] as const) {
+        setGemmKernel(kind);
+        expectClose(gemm(A, B).data, ref, TOL);
+        expectClose(crossprod(A).data, naiveGemm(A, A, true, false).data, TOL);
+      }
+      // WebAssembly SIMD is available on Node ≥ 16: the default must be the fast kernel
+      expect(setGemmKernel('wasm')).toBe('wasm');
+    } finally {
+      setGemmKernel('wasm');
+    }
+  });
+});
 
 describe('gemm', () => {
   it('agrees with a plain loop and ml-matrix for every transpose combination', () => {

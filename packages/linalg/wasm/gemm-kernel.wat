@@ -1,0 +1,40 @@
+;; 4 × 4 double-precision GEMM micro-kernel with WebAssembly SIMD (f64x2).
+;; tile(c) = Σ_p Ap[a + 32p .. +32) ⊗ Bp[b + 32p .. +32): A sliver of 4 rows and B sliver of
+;; 4 columns per inner index p (packed by gemm-core.ts), tile stored column-major at c.
+;; Compile: node build-wasm.mjs (needs the `wabt` npm package, e.g. npx -p wabt@1.0.39).
+(module
+  (memory (export "memory") 1)
+  (func (export "micro4x4") (param $kc i32) (param $a i32) (param $b i32) (param $c i32)
+    (local $end i32)
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128) (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
+    (local $a0 v128) (local $a1 v128) (local $bv v128)
+    (local.set $end (i32.add (local.get $a) (i32.shl (local.get $kc) (i32.const 5))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
+        (local.set $a0 (v128.load offset=0 (local.get $a)))
+        (local.set $a1 (v128.load offset=16 (local.get $a)))
+        (local.set $bv (v128.load64_splat offset=0 (local.get $b)))
+        (local.set $c00 (f64x2.add (local.get $c00) (f64x2.mul (local.get $a0) (local.get $bv))))
+        (local.set $c01 (f64x2.add (local.get $c01) (f64x2.mul (local.get $a1) (local.get $bv))))
+        (local.set $bv (v128.load64_splat offset=8 (local.get $b)))
+        (local.set $c10 (f64x2.add (local.get $c10) (f64x2.mul (local.get $a0) (local.get $bv))))
+        (local.set $c11 (f64x2.add (local.get $c11) (f64x2.mul (local.get $a1) (local.get $bv))))
+        (local.set $bv (v128.load64_splat offset=16 (local.get $b)))
+        (local.set $c20 (f64x2.add (local.get $c20) (f64x2.mul (local.get $a0) (local.get $bv))))
+        (local.set $c21 (f64x2.add (local.get $c21) (f64x2.mul (local.get $a1) (local.get $bv))))
+        (local.set $bv (v128.load64_splat offset=24 (local.get $b)))
+        (local.set $c30 (f64x2.add (local.get $c30) (f64x2.mul (local.get $a0) (local.get $bv))))
+        (local.set $c31 (f64x2.add (local.get $c31) (f64x2.mul (local.get $a1) (local.get $bv))))
+        (local.set $a (i32.add (local.get $a) (i32.const 32)))
+        (local.set $b (i32.add (local.get $b) (i32.const 32)))
+        (br $next)))
+    (v128.store offset=0 (local.get $c) (local.get $c00))
+    (v128.store offset=16 (local.get $c) (local.get $c01))
+    (v128.store offset=32 (local.get $c) (local.get $c10))
+    (v128.store offset=48 (local.get $c) (local.get $c11))
+    (v128.store offset=64 (local.get $c) (local.get $c20))
+    (v128.store offset=80 (local.get $c) (local.get $c21))
+    (v128.store offset=96 (local.get $c) (local.get $c30))
+    (v128.store offset=112 (local.get $c) (local.get $c31))
+  ))
