@@ -4,7 +4,7 @@ import type { DataTable } from './data.js';
 import { EvaluationError, NonFiniteValueError, UnknownColumnError } from './errors.js';
 import { deparse, type Expr } from './expr.js';
 import { type Factor, type FactorSpec, factorFromNumbers, factorFromStrings } from './factor.js';
-import { orthoPoly, type PolyCoefs, rawPoly } from './poly.js';
+import { orthoPoly, type PolyCoefs, predictOrthoPoly, rawPoly } from './poly.js';
 
 /** A numeric variable of a model frame. */
 export interface NumericColumn {
@@ -31,6 +31,8 @@ interface EvalContext {
   readonly factors: Readonly<Record<string, FactorSpec | true>>;
   readonly variable: string;
   readonly touched: Set<string>;
+  /** The frame of a fitted model when evaluating new data: its factor levels and poly bases. */
+  readonly reference: ReadonlyMap<string, FrameColumn> | null;
 }
 
 const unary: Record<string, (x: number) => number> = {
@@ -106,7 +108,13 @@ function column(ctx: EvalContext, expr: Expr & { kind: 'name' }): Value {
   if (raw === undefined) throw new UnknownColumnError(name, ctx.table.names);
   ctx.touched.add(name);
   const spec = ctx.factors[name];
-  const factorSpec = spec === true ? {} : spec;
+  const ref = ctx.reference?.get(name);
+  const factorSpec =
+    ref?.kind === 'factor'
+      ? { levels: ref.levels, ordered: ref.ordered }
+      : spec === true
+        ? {}
+        : spec;
   if (raw.type === 'string') return factorFromStrings(name, raw.values, factorSpec);
   if (raw.type === 'logical')
     return factorFromStrings(
@@ -184,6 +192,9 @@ function evalCall(ctx: EvalContext, call: Expr & { kind: 'call' }): Value {
     if (v.kind === 'factor') return { ...v, ordered: ordered || v.ordered };
     const x = numeric(ctx, call, v);
     if (typeof x === 'number') return fail(ctx, call, `${fn}() needs a column`);
+    const ref = ctx.reference?.get(deparse(call));
+    if (ref?.kind === 'factor')
+      return factorFromNumbers(deparse(call), x, { levels: ref.levels, ordered: ref.ordered });
     return factorFromNumbers(deparse(call), x, { ordered });
   }
   if (fn === 'poly') {
@@ -194,6 +205,9 @@ function evalCall(ctx: EvalContext, call: Expr & { kind: 'call' }): Value {
     const colnames = Array.from({ length: degree }, (_, j) => String(j + 1));
     if (raw) return { kind: 'matrix', values: rawPoly(x, degree), colnames };
     try {
+      const ref = ctx.reference?.get(deparse(call));
+      if (ref?.kind === 'matrix' && ref.poly !== undefined)
+        return { kind: 'matrix', values: predictOrthoPoly(x, ref.poly), colnames, poly: ref.poly };
       const { Z, coefs } = orthoPoly(x, degree);
       return { kind: 'matrix', values: Z, colnames, poly: coefs };
     } catch (e) {
@@ -244,7 +258,8 @@ function evaluate(ctx: EvalContext, expr: Expr): Value {
 /**
  * Evaluates the variable `expr` (labelled `label`) on every row of `table`. Bare string (or
  * logical) columns and columns named in `factors` become factors; numbers stay numeric.
- * Missing inputs give missing outputs (NaN, code -1).
+ * Missing inputs give missing outputs (NaN, code -1). With `reference` (the columns of a
+ * fitted model's frame), factors take the reference levels and `poly()` the reference basis.
  * @throws UnknownColumnError, NonFiniteValueError (±Inf in the data, or a non-finite result
  *   such as log(0) from finite inputs, naming the variable and row), EvaluationError.
  */
@@ -253,8 +268,9 @@ export function evaluateVariable(
   label: string,
   expr: Expr,
   factors: Readonly<Record<string, FactorSpec | true>> = {},
+  reference: ReadonlyMap<string, FrameColumn> | null = null,
 ): FrameColumn {
-  const ctx: EvalContext = { table, factors, variable: label, touched: new Set() };
+  const ctx: EvalContext = { table, factors, variable: label, touched: new Set(), reference };
   const v = evaluate(ctx, expr);
   const n = table.nrows;
   if (v.kind === 'factor') return v;

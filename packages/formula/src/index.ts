@@ -34,3 +34,5 @@ export type { ContrastKind, ContrastMatrix, ContrastSpec } from './contrasts.js'
 export { contrastMatrix, contrHelmert, contrPoly, contrSum, contrTreatment } from './contrasts.js';
 export type { DesignMatrix, IndicatorBlock, ModelMatrixOptions } from './model-matrix.js';
 export { modelMatrix } from './model-matrix.js';
+export type { NewDataOptions } from './new-data.js';
+export { newDataFrame } from './new-data.js';

@@ -44,7 +44,10 @@ export interface ModelFrame {
   readonly weights: Float64Array | null;
   /** 0-based indices of the data rows dropped for missing values (R's `na.action`). */
   readonly droppedRows: Int32Array;
-  /** 0-based indices of the data rows kept, in order. */
+  /**
+   * 0-based indices of the data rows kept, in order. When no row is dropped, numeric columns
+   * may share storage with `Float64Array` input columns (frames are read-only).
+   */
   readonly rows: Int32Array;
 }
 
@@ -69,7 +72,8 @@ function vectorOption(table: DataTable, what: string, v: string | ArrayLike<numb
   return out;
 }
 
-function markMissing(col: FrameColumn, n: number, missing: Uint8Array): void {
+/** Marks in `missing` the rows where `col` is missing (NaN, or factor code -1). */
+export function markMissing(col: FrameColumn, n: number, missing: Uint8Array): void {
   if (col.kind === 'factor') {
     for (let i = 0; i < n; i++) if (col.codes[i]! < 0) missing[i] = 1;
   } else {
@@ -78,14 +82,21 @@ function markMissing(col: FrameColumn, n: number, missing: Uint8Array): void {
   }
 }
 
-function subset(col: FrameColumn, rows: Int32Array, drop: boolean): FrameColumn {
+/** `col` restricted to `rows`; shared, not copied, when `rows` keeps every row. */
+export function subsetColumn(col: FrameColumn, rows: Int32Array, drop: boolean): FrameColumn {
+  const n =
+    col.kind === 'factor'
+      ? col.codes.length
+      : col.kind === 'numeric'
+        ? col.values.length
+        : col.values.rows;
+  if (rows.length === n) return col.kind === 'factor' && drop ? dropUnusedLevels(col) : col;
   if (col.kind === 'factor') {
     const f = subsetFactor(col, rows);
     return drop ? dropUnusedLevels(f) : f;
   }
   if (col.kind === 'numeric')
     return { kind: 'numeric', values: Float64Array.from(rows, (r) => col.values[r]!) };
-  const n = col.values.rows;
   const m = rows.length;
   const out = dense(m, col.values.cols);
   for (let j = 0; j < col.values.cols; j++)
@@ -139,7 +150,7 @@ export function modelFrame(
   const rows = Int32Array.from(kept);
   const drop = options.dropUnusedLevels ?? true;
   const columns = new Map<string, FrameColumn>();
-  for (const [label, col] of full) columns.set(label, subset(col, rows, drop));
+  for (const [label, col] of full) columns.set(label, subsetColumn(col, rows, drop));
   const w = weights === null ? null : Float64Array.from(rows, (r) => weights[r]!);
   if (w !== null) {
     const bad = w.findIndex((x) => x < 0);

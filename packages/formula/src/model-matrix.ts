@@ -54,7 +54,21 @@ export interface DesignMatrix {
   readonly xColumns: Int32Array;
 }
 
-type Piece = { values: Float64Array[]; names: string[] };
+/** How one variable of a term contributes columns: dense columns, or a coded factor. */
+type Piece =
+  | {
+      readonly kind: 'dense';
+      readonly columns: readonly Float64Array[];
+      readonly names: readonly string[];
+    }
+  | {
+      readonly kind: 'factor';
+      readonly codes: Int32Array;
+      /** Contrast matrix (levels × columns), or null for indicators of every level. */
+      readonly C: ContrastMatrix | null;
+      readonly nlevels: number;
+      readonly names: readonly string[];
+    };
 
 /**
  * R's TermCode (src/library/stats/src/model.c): a factor of a term is coded by contrasts when
@@ -72,35 +86,29 @@ function numericPiece(
   col: FrameColumn & { kind: 'numeric' | 'matrix' },
   n: number,
 ): Piece {
-  if (col.kind === 'numeric') return { values: [col.values], names: [label] };
-  const values: Float64Array[] = [];
+  if (col.kind === 'numeric') return { kind: 'dense', columns: [col.values], names: [label] };
+  const columns: Float64Array[] = [];
   for (let j = 0; j < col.values.cols; j++)
-    values.push(col.values.data.subarray(j * n, (j + 1) * n));
-  return { values, names: col.colnames.map((c) => `${label}${c}`) };
+    columns.push(col.values.data.subarray(j * n, (j + 1) * n));
+  return { kind: 'dense', columns, names: col.colnames.map((c) => `${label}${c}`) };
 }
 
-function factorPiece(
-  label: string,
-  codes: Int32Array,
-  C: ContrastMatrix | null,
-  levels: readonly string[],
-): Piece {
-  const n = codes.length;
-  const k = levels.length;
-  const ncol = C === null ? k : C.matrix.cols;
-  const values: Float64Array[] = [];
-  for (let j = 0; j < ncol; j++) {
-    const col = new Float64Array(n);
-    if (C === null) {
-      for (let i = 0; i < n; i++) col[i] = codes[i] === j ? 1 : 0;
-    } else {
-      const c = C.matrix.data.subarray(j * k, (j + 1) * k);
-      for (let i = 0; i < n; i++) col[i] = c[codes[i]!]!;
-    }
-    values.push(col);
+/** out[i] *= (column `j` of `piece`)[i]: one factor of a product column, in place. */
+function multiplyInPlace(out: Float64Array, piece: Piece, j: number): void {
+  const n = out.length;
+  if (piece.kind === 'dense') {
+    const x = piece.columns[j]!;
+    for (let i = 0; i < n; i++) out[i]! *= x[i]!;
+    return;
   }
-  const names = (C === null ? levels : C.colnames).map((c) => `${label}${c}`);
-  return { values, names };
+  const { codes, C } = piece;
+  if (C === null) {
+    for (let i = 0; i < n; i++) if (codes[i] !== j) out[i] = 0;
+    return;
+  }
+  const k = piece.nlevels;
+  const c = C.matrix.data.subarray(j * k, (j + 1) * k);
+  for (let i = 0; i < n; i++) out[i]! *= c[codes[i]!]!;
 }
 
 /**
@@ -144,73 +152,85 @@ export function modelMatrix(
   }
   const colnames: string[] = [];
   const assign: number[] = [];
-  const columns: (Float64Array | null)[] = [];
   const blocks: IndicatorBlock[] = [];
+  const layout: {
+    term: number;
+    pieces: Piece[];
+    first: number;
+    ncols: number;
+    omitted: boolean;
+  }[] = [];
   if (terms.intercept) {
     colnames.push('(Intercept)');
     assign.push(0);
-    columns.push(new Float64Array(n).fill(1));
   }
   terms.terms.forEach((term, t) => {
-    let cur: Piece = { values: [new Float64Array(n).fill(1)], names: [''] };
+    const pieces: Piece[] = [];
+    let omitted = false;
     for (let j = 0; j < term.variables.length; j++) {
       const label = term.variables[j]!;
       const c = col(label);
-      let piece: Piece;
-      if (c.kind === 'factor') {
-        const spec = specOf(label, c);
-        const byContrasts = codes[t]![j] === 1;
-        if (byContrasts && c.levels.length < 2)
-          throw new FactorError(
-            label,
-            `has ${c.levels.length} level; contrasts need a factor with 2 or more levels`,
-          );
-        const C = byContrasts ? contrastMatrix(spec, c.levels) : null;
-        if (term.variables.length === 1 && (C === null || spec === 'treatment')) {
-          const offset = C === null ? 0 : 1;
-          const blockCodes = Int32Array.from(c.codes, (k) => k - offset);
-          blocks.push({
-            term: t,
-            variable: label,
-            firstColumn: colnames.length,
-            ncols: c.levels.length - offset,
-            codes: blockCodes,
-          });
-          if (options.omitIndicatorBlocks) {
-            const names = (C === null ? c.levels : C.colnames).map((x) => `${label}${x}`);
-            cur = { values: names.map(() => new Float64Array(0)), names };
-            continue;
-          }
-        }
-        piece = factorPiece(label, c.codes, C, c.levels);
-      } else {
-        piece = numericPiece(label, c, n);
+      if (c.kind !== 'factor') {
+        pieces.push(numericPiece(label, c, n));
+        continue;
       }
-      const next: Piece = { values: [], names: [] };
-      for (let b = 0; b < piece.values.length; b++)
-        for (let a = 0; a < cur.values.length; a++) {
-          const x = cur.values[a]!;
-          const y = piece.values[b]!;
-          const out = new Float64Array(n);
-          for (let i = 0; i < n; i++) out[i] = x[i]! * y[i]!;
-          next.values.push(out);
-          next.names.push(
-            cur.names[a] === '' ? piece.names[b]! : `${cur.names[a]}:${piece.names[b]}`,
-          );
-        }
-      cur = next;
+      const spec = specOf(label, c);
+      const byContrasts = codes[t]![j] === 1;
+      if (byContrasts && c.levels.length < 2)
+        throw new FactorError(
+          label,
+          `has ${c.levels.length} level; contrasts need a factor with 2 or more levels`,
+        );
+      const C = byContrasts ? contrastMatrix(spec, c.levels) : null;
+      const names = (C === null ? c.levels : C.colnames).map((x) => `${label}${x}`);
+      pieces.push({ kind: 'factor', codes: c.codes, C, nlevels: c.levels.length, names });
+      if (term.variables.length === 1 && (C === null || spec === 'treatment')) {
+        const shift = C === null ? 0 : 1;
+        blocks.push({
+          term: t,
+          variable: label,
+          firstColumn: colnames.length,
+          ncols: c.levels.length - shift,
+          codes: Int32Array.from(c.codes, (k) => k - shift),
+        });
+        omitted = options.omitIndicatorBlocks === true;
+      }
     }
-    const isOmitted =
-      options.omitIndicatorBlocks && blocks.length > 0 && blocks[blocks.length - 1]!.term === t;
-    cur.names.forEach((name, a) => {
+    // Column names: the product of the pieces' names, the first variable varying fastest.
+    let names = [''];
+    for (const p of pieces) {
+      const next: string[] = [];
+      for (const b of p.names) for (const a of names) next.push(a === '' ? b : `${a}:${b}`);
+      names = next;
+    }
+    layout.push({ term: t, pieces, first: colnames.length, ncols: names.length, omitted });
+    for (const name of names) {
       colnames.push(name);
       assign.push(t + 1);
-      columns.push(isOmitted ? null : cur.values[a]!);
-    });
+    }
   });
-  const xColumns = Int32Array.from(columns.flatMap((c, j) => (c === null ? [] : [j])));
+  const keep = new Uint8Array(colnames.length).fill(1);
+  for (const l of layout) if (l.omitted) keep.fill(0, l.first, l.first + l.ncols);
+  const xColumns = Int32Array.from(Array.from(keep).flatMap((k, j) => (k ? [j] : [])));
+  const position = new Int32Array(colnames.length).fill(-1);
+  xColumns.forEach((j, k) => {
+    position[j] = k;
+  });
   const X = dense(n, xColumns.length);
-  for (let k = 0; k < xColumns.length; k++) X.data.set(columns[xColumns[k]!]!, k * n);
+  if (terms.intercept) X.data.fill(1, 0, n);
+  for (const l of layout) {
+    if (l.omitted) continue;
+    const radix = l.pieces.map((p) => p.names.length);
+    for (let a = 0; a < l.ncols; a++) {
+      const out = X.data.subarray(position[l.first + a]! * n, (position[l.first + a]! + 1) * n);
+      out.fill(1);
+      let rest = a;
+      l.pieces.forEach((p, v) => {
+        multiplyInPlace(out, p, rest % radix[v]!);
+        rest = Math.floor(rest / radix[v]!);
+      });
+    }
+  }
   for (const [label, c] of frame.columns)
     if (c.kind === 'factor' && used[label] === undefined && vars.some((vs) => vs.includes(label)))
       specOf(label, c);
