@@ -151,6 +151,9 @@ describe('readCsv: malformed text', () => {
     expect(csvError(() => readCsv('a,,c\n1,2,3\n')).message).toBe(
       'line 1: header field 2 is empty',
     );
+    expect(csvError(() => readCsv('"",x\n"1",2\n')).message).toBe(
+      "line 1: header field 1 is empty (a row-names column written by R's write.csv? give it a name)",
+    );
     const dup = csvError(() => readCsv('a,b,a\n1,2,3\n'));
     expect([dup.line, dup.column, dup.message]).toEqual([
       1,

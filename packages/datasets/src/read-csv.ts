@@ -200,8 +200,14 @@ function parseRecords(text: string): { header: string[]; records: RawRecord[] } 
   const header = head.fields;
   const seen = new Set<string>();
   header.forEach((name, j) => {
-    if (name === '')
-      throw new CsvError(`line ${head.line}: header field ${j + 1} is empty`, head.line, null);
+    if (name === '') {
+      const hint = j === 0 ? " (a row-names column written by R's write.csv? give it a name)" : '';
+      throw new CsvError(
+        `line ${head.line}: header field ${j + 1} is empty${hint}`,
+        head.line,
+        null,
+      );
+    }
     if (seen.has(name)) {
       throw new CsvError(`line ${head.line}: column name "${name}" appears twice`, head.line, name);
     }

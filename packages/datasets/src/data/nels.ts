@@ -12,11 +12,11 @@ let cache: Promise<Dataset<{ "school": string[]; "enroll": Float64Array; "flp": 
  *
  * 12974 rows. Variables:
  * - school (factor, 684 levels): school id, a factor with 684 levels (as in nels.Rdata)
- * - enroll (numeric): school enrolment, coded category
- * - flp (numeric): percentage of students on free lunch programme, coded category (school level)
- * - public (numeric): 1 = public school, 0 = private
+ * - enroll (numeric): school enrolment size, coded 0..5 (the source does not document the coding)
+ * - flp (numeric): share of the school's students in the free-lunch programme, coded 1..3 (the source does not document the coding)
+ * - public (numeric): school type: 1 = public, 0 = private
  * - urbanicity (factor, 3 levels): school location, factor: rural, suburban, urban
- * - hwh (numeric): hours of homework per week
+ * - hwh (numeric): homework hours per week reported by the student (0..21)
  * - ses (numeric): socio-economic status score of the student (standardized)
  * - mscore (numeric): mathematics test score
  *
