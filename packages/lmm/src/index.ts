@@ -37,3 +37,5 @@ export { nelderMeadTheta } from './default-optimizer.js';
 export type { AnovaLmmRow, AnovaLmmResult } from './anova.js';
 export { anovaLmm, refitML } from './anova.js';
 export { marginalLogLik } from './marginal-loglik.js';
+export type { FormatLmmSummaryOptions } from './format-lmm-summary.js';
+export { formatLmmSummary } from './format-lmm-summary.js';

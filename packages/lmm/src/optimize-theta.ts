@@ -88,7 +88,7 @@ export function optimizeTheta(
   for (let i = 0; i < theta.length; i++) {
     if (Number.isFinite(lower[i]!) && theta[i]! - lower[i]! < SINGULAR_TOL) singular = true;
   }
-  if (singular) warnings.push('boundary (singular) fit: see help("isSingular")');
+  if (singular) warnings.push("boundary (singular) fit: see help('isSingular')");
   return {
     theta,
     value,

@@ -1,0 +1,159 @@
+import { abbreviate, formatReal, printCharMatrix, roundR, zapsmall } from './format-r.js';
+import type { LmmFit } from './lmm-fit.js';
+
+export interface FormatLmmSummaryOptions {
+  /** Printed as `   Data: <name>` (lme4 prints the data argument's name). */
+  readonly dataName?: string;
+}
+
+/** `digits = max(3, getOption("digits") - 3)` of lme4's `print.summary.merMod`. */
+const DIGITS = 4;
+
+/** R's print of a named vector: names and values right-justified to one width, trailing space. */
+function namedVector(names: readonly string[], values: readonly string[]): string[] {
+  const w = Math.max(...names.map((s) => s.length), ...values.map((s) => s.length));
+  return [
+    `${names.map((s) => s.padStart(w)).join(' ')} `,
+    `${values.map((s) => s.padStart(w)).join(' ')} `,
+  ];
+}
+
+/** R's quantile type 7. */
+function quantile7(x: Float64Array, probs: readonly number[]): number[] {
+  const s = Float64Array.from(x).sort();
+  const n = s.length;
+  return probs.map((p) => {
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    const hi = Math.min(lo + 1, n - 1);
+    return s[lo]! + (h - lo) * (s[hi]! - s[lo]!);
+  });
+}
+
+/** lme4's `formatVC`: the random-effects table with variances, SDs and correlations. */
+function randomEffectsTable(fit: LmmFit): string[] {
+  const groups: string[] = [];
+  const names: string[] = [];
+  const vars: number[] = [];
+  const sds: number[] = [];
+  const maxlen = Math.max(...fit.varCorr.map((g) => g.terms.length));
+  const corrRows: string[][] = [];
+  for (const g of fit.varCorr) {
+    const p = g.terms.length;
+    const cc = formatReal(
+      g.correlation.to1DArray().map((v) => roundR(v, 2)),
+      7,
+      2,
+    );
+    g.terms.forEach((t, i) => {
+      groups.push(i === 0 ? g.group : '');
+      names.push(t);
+      vars.push(g.variances[i]!);
+      sds.push(g.sds[i]!);
+      const row: string[] = [];
+      for (let j = 0; j < maxlen - 1; j++) row.push(j < i && j < p ? cc[i * p + j]! : '');
+      corrRows.push(row);
+    });
+  }
+  groups.push('Residual');
+  names.push('');
+  vars.push(fit.sigma * fit.sigma);
+  sds.push(fit.sigma);
+  corrRows.push(Array.from({ length: maxlen - 1 }, () => ''));
+  const v = formatReal(vars, DIGITS);
+  const s = formatReal(sds, DIGITS);
+  const colNames = ['Groups', 'Name', 'Variance', 'Std.Dev.'];
+  for (let j = 0; j < maxlen - 1; j++) colNames.push(j === 0 ? 'Corr' : '');
+  const cells = groups.map((g, i) => [g, names[i]!, v[i]!, s[i]!, ...corrRows[i]!]);
+  return printCharMatrix(
+    groups.map(() => ''),
+    colNames,
+    cells,
+  );
+}
+
+/** printCoefmat(coefs, digits = 4) for Estimate, Std. Error, t value. */
+function fixedEffectsTable(fit: LmmFit): string[] {
+  const est = fit.coefficients.map((c) => c.estimate);
+  const se = fit.coefficients.map((c) => c.stdError);
+  const acs = [...est, ...se].map(Math.abs).filter((a) => a > 0 && Number.isFinite(a));
+  const digmin = acs.length > 0 ? 1 + Math.floor(Math.log10(Math.min(...acs))) : 1;
+  const dec = Math.max(1, DIGITS - digmin);
+  const cs = formatReal(
+    [...est, ...se].map((x) => roundR(x, dec)),
+    DIGITS,
+  );
+  const p = est.length;
+  const tv = formatReal(
+    fit.coefficients.map((c) => roundR(c.tValue, Math.max(1, Math.min(5, DIGITS - 1)))),
+    DIGITS,
+  );
+  return printCharMatrix(
+    [...fit.colnames],
+    ['Estimate', 'Std. Error', 't value'],
+    est.map((_, i) => [cs[i]!, cs[p + i]!, tv[i]!]),
+    true,
+  );
+}
+
+/** Correlation of Fixed Effects, as lme4 prints it (3 decimals, abbreviated names). */
+function fixefCorrelation(fit: LmmFit): string[] {
+  const p = fit.colnames.length;
+  const vals: number[] = [];
+  for (let j = 0; j < p; j++)
+    for (let i = 0; i < p; i++) vals.push(roundR(fit.corrFixef.get(i, j), 3));
+  const f = formatReal(vals, 7, 3);
+  const rows = fit.colnames.slice(1).map((n) => abbreviate(n, 11));
+  const cols = fit.colnames.slice(0, p - 1).map((n) => abbreviate(n, 6));
+  const cells = rows.map((_, r) => cols.map((_, c) => (c < r + 1 ? f[r + 1 + c * p]! : '')));
+  return printCharMatrix(rows, cols, cells);
+}
+
+/**
+ * The text of lme4's `print(summary(fit))` (print.summary.merMod), line for line: header,
+ * REML criterion or the AIC/BIC table, scaled residual quantiles, the random-effects table,
+ * group counts, fixed effects, their correlations, and the singular-fit footer.
+ */
+export function formatLmmSummary(fit: LmmFit, options: FormatLmmSummaryOptions = {}): string {
+  const out: string[] = [];
+  out.push(
+    fit.reml
+      ? "Linear mixed model fit by REML ['lmerMod']"
+      : "Linear mixed model fit by maximum likelihood  ['lmerMod']",
+  );
+  if (fit.formula !== null) out.push(`Formula: ${fit.formula}`);
+  if (options.dataName !== undefined) out.push(`   Data: ${options.dataName}`);
+  out.push('');
+  if (fit.reml) {
+    out.push(`REML criterion at convergence: ${formatReal([roundR(fit.objective, 1)], 7)[0]}`);
+  } else {
+    const t4 = [fit.aic, fit.bic, fit.logLik, fit.deviance, fit.dfResid].map((x) => roundR(x, 1));
+    const f = formatReal(t4, 7);
+    f[4] = formatReal([t4[4]!], 7)[0]!;
+    out.push(...namedVector(['AIC', 'BIC', 'logLik', 'deviance', 'df.resid'], f));
+  }
+  out.push('');
+  out.push('Scaled residuals: ');
+  const rq = zapsmall(quantile7(fit.scaledResiduals, [0, 0.25, 0.5, 0.75, 1]), DIGITS + 1);
+  out.push(...namedVector(['Min', '1Q', 'Median', '3Q', 'Max'], formatReal(rq, DIGITS)));
+  out.push('');
+  out.push('Random effects:');
+  out.push(...randomEffectsTable(fit));
+  const grps = Object.entries(fit.ngroups).map(([g, k]) => `${g}, ${k}`);
+  out.push(`Number of obs: ${fit.nobs}, groups:  ${grps.join('; ')}`);
+  out.push('');
+  out.push('Fixed effects:');
+  out.push(...fixedEffectsTable(fit));
+  if (fit.colnames.length > 1) {
+    out.push('');
+    out.push('Correlation of Fixed Effects:');
+    out.push(...fixefCorrelation(fit));
+  }
+  if (fit.warnings.length > 0 || !fit.optimizer.converged) {
+    const code = fit.optimizer.converged ? '0 (OK)' : `1 (${fit.optimizer.message})`;
+    out.push(`optimizer (${fit.optimizer.name}) convergence code: ${code}`);
+    for (const w of fit.warnings) out.push(w);
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}
