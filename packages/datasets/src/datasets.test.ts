@@ -130,7 +130,19 @@ describe('bundled data sets', () => {
     });
   }
 
-  it('the eager exports are the objects loadDataset returns', async () => {
+  it('the named exports are the objects loadDataset returns; every column is documented', async () => {
+    const exports = api as unknown as Record<string, unknown>;
+    for (const name of datasetNames) {
+      const data = await loadDataset(name);
+      const loader = `load${name[0].toUpperCase()}${name.slice(1)}`;
+      const exported =
+        typeof exports[loader] === 'function'
+          ? await (exports[loader] as () => Promise<Dataset>)()
+          : exports[name];
+      expect(exported, name).toBe(data);
+      for (const col of data.columnNames)
+        expect(data.doc, `${name}.${col}`).toContain(`- ${col} (`);
+    }
     expect(await loadDataset('sleepstudy')).toBe(api.sleepstudy);
     expect(await loadDataset('Machines')).toBe(api.machines);
     expect(await loadDataset('INSTEVAL')).toBe(await api.loadInstEval());
