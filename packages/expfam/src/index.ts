@@ -57,3 +57,33 @@ export {
   vonMisesCanonical,
   vonMisesPolar,
 } from './expfam-continuous.js';
+export type { MultinomialParametrization } from './multinomial.js';
+export {
+  logMultinomialCoefficient,
+  logisticLogLik,
+  logisticProbability,
+  multinomialLogLik,
+  multinomialProbabilities,
+  multinomialTheta,
+  plusMinusLogLik,
+  plusMinusProbability,
+  tabulate,
+} from './multinomial.js';
+export type {
+  CellParametrization,
+  CollapseMap,
+  CollapsedMultinomial,
+  CollapsedMultinomialOptions,
+} from './cell-collapsing.js';
+export {
+  collapseMap,
+  collapsedMultinomial,
+  conditionalCellExpectation,
+} from './cell-collapsing.js';
+export type { PepperedMothsSpec } from './peppered-moths.js';
+export {
+  pepperedMoths,
+  pepperedMothsJacobian,
+  pepperedMothsProb,
+  pepperedMothsSpec,
+} from './peppered-moths.js';
