@@ -39,3 +39,5 @@ export { anovaLmm, refitML } from './anova.js';
 export { marginalLogLik } from './marginal-loglik.js';
 export type { FormatLmmSummaryOptions } from './format-lmm-summary.js';
 export { formatLmmSummary } from './format-lmm-summary.js';
+export type { LmmFormulaOptions } from './lmm.js';
+export { lmm } from './lmm.js';
