@@ -8,6 +8,7 @@ import {
   checkLength,
   checkNonNegativeCounts,
   isBinomialCounts,
+  isFactorResponse,
   makeFamily,
   ones,
   priorWeights,
@@ -40,7 +41,8 @@ function binomialValidMu(mu: ArrayLike<number>): boolean {
 }
 
 /**
- * R's `binomInitialize(family)`: a proportion vector y (0 ≤ y ≤ 1, trials = weights) gets
+ * R's `binomInitialize(family)`: a factor is 1 for every level but the first; a proportion vector
+ * y (0 ≤ y ≤ 1, trials = weights) gets
  * mustart = (w·y + 0.5)/(w + 1); counts give y = s/(s+f), weights·(s+f), mustart = (n·y + 0.5)/(n + 1).
  */
 function binomialInitialize(
@@ -74,7 +76,20 @@ function binomialInitialize(
     if (family === 'binomial' && nonInteger) warnings.push('non-integer counts in a binomial glm!');
     return { y, weights, n, mustart, warnings };
   }
-  const y = Float64Array.from(response as ArrayLike<number>);
+  let y: Float64Array;
+  if (isFactorResponse(response)) {
+    // R: a factor y means "not the first level" (success) vs the first level (failure)
+    y = new Float64Array(response.codes.length);
+    for (let i = 0; i < y.length; i++) {
+      const c = response.codes[i]!;
+      if (!Number.isInteger(c) || c < 0 || c >= response.levels.length) {
+        throw new DomainError(`y[${i}]: factor code ${c} is NA or not a level index`);
+      }
+      y[i] = c !== 0 ? 1 : 0;
+    }
+  } else {
+    y = Float64Array.from(response as ArrayLike<number>);
+  }
   const nobs = y.length;
   const weights = priorWeights(weightsArg, nobs);
   const mustart = new Float64Array(nobs);

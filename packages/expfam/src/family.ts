@@ -18,8 +18,17 @@ export interface BinomialCounts {
   readonly failures: ArrayLike<number>;
 }
 
-/** A GLM response: a numeric vector, or successes/failures for the binomial families. */
-export type GlmResponse = ArrayLike<number> | BinomialCounts;
+/**
+ * A factor response for the binomial families (R: `y != levels(y)[1]`): `codes[i]` is the 0-based
+ * level index, −1 for NA, as `@likelihood/formula` stores factors.
+ */
+export interface FactorResponse {
+  readonly codes: ArrayLike<number>;
+  readonly levels: readonly string[];
+}
+
+/** A GLM response: a numeric vector, or successes/failures or a factor for the binomial families. */
+export type GlmResponse = ArrayLike<number> | BinomialCounts | FactorResponse;
 
 /** Options of `Family.initialize`. */
 export interface InitializeOptions {
@@ -157,11 +166,21 @@ export function isBinomialCounts(y: GlmResponse): y is BinomialCounts {
   );
 }
 
-/** The numeric response of a non-binomial family; counts are an error there. */
+/** Whether `y` is a factor response. */
+export function isFactorResponse(y: GlmResponse): y is FactorResponse {
+  return (y as FactorResponse).codes !== undefined && (y as FactorResponse).levels !== undefined;
+}
+
+/** The numeric response of a non-binomial family; counts and factors are an error there. */
 export function vectorResponse(family: FamilyName, y: GlmResponse): Float64Array {
   if (isBinomialCounts(y)) {
     throw new DomainError(
       `y: successes/failures counts are only meaningful for the binomial families, not '${family}'`,
+    );
+  }
+  if (isFactorResponse(y)) {
+    throw new DomainError(
+      `y: a factor response is only meaningful for the binomial families, not '${family}'`,
     );
   }
   const out = Float64Array.from(y as ArrayLike<number>);

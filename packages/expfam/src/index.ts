@@ -14,6 +14,7 @@ export type {
   Family,
   FamilyName,
   FamilyStart,
+  FactorResponse,
   GlmResponse,
   InitializeOptions,
 } from './family.js';
