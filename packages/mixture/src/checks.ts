@@ -57,21 +57,26 @@ export function checkK(K: number, distinct: number): void {
   }
 }
 
-/** Number of distinct rows of an n x d column-major matrix. */
-export function countDistinctRows(X: DenseMatrix): number {
+/**
+ * Number of distinct rows of an n x d column-major matrix, counting stops at `cap` (the scan
+ * ends as soon as `cap` distinct rows were seen, so checking K costs O(K) for typical data).
+ */
+export function countDistinctRows(X: DenseMatrix, cap = Number.POSITIVE_INFINITY): number {
   const { rows: n, cols: d, data } = X;
   const seen = new Set<string>();
   const key: number[] = new Array(d);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && seen.size < cap; i++) {
     for (let j = 0; j < d; j++) key[j] = data[i + j * n]!;
     seen.add(key.join(','));
   }
   return seen.size;
 }
 
-/** Number of distinct values. */
-export function countDistinct(y: Float64Array): number {
-  return new Set(y).size;
+/** Number of distinct values, counting stops at `cap`. */
+export function countDistinct(y: Float64Array, cap = Number.POSITIVE_INFINITY): number {
+  const seen = new Set<number>();
+  for (let i = 0; i < y.length && seen.size < cap; i++) seen.add(y[i]!);
+  return seen.size;
 }
 
 /** Weights must have length K, be positive and sum to 1 within 1e-8. */

@@ -116,7 +116,7 @@ export function fitGaussianMixture1d(
 ): GaussianMixture1dFit {
   const x = checkData1d(y);
   const { K } = options;
-  checkK(K, countDistinct(x));
+  checkK(K, countDistinct(x, K));
   const model = options.model ?? 'V';
   if (model !== 'E' && model !== 'V')
     throw new MixtureInputError('model', `must be 'E' or 'V', got '${model as string}'`);

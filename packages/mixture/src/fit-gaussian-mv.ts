@@ -127,7 +127,7 @@ export function fitGaussianMixture(
   const model = options.model ?? 'VVV';
   if (!MODELS.includes(model))
     throw new MixtureInputError('model', `must be one of ${MODELS.join(', ')}, got '${model}'`);
-  checkK(K, countDistinctRows(data));
+  checkK(K, countDistinctRows(data, K));
   const overall = overallCovariance(data);
   let meanVar = 0;
   for (let j = 0; j < d; j++) meanVar += overall.data[j + j * d]! / d;

@@ -17,11 +17,26 @@ export interface Gaussian1dStats {
 }
 
 /**
+ * exp(t) for t < UNDERFLOW_CUT is below half an ulp of 1, so adding it to a log-sum-exp sum
+ * s >= 1 cannot change s: such terms are taken as exactly 0 (responsibility 0) without calling
+ * exp.
+ */
+export const UNDERFLOW_CUT = -40;
+
+/** Points per block whose sums s_i are multiplied before one log: K^block stays below e^600. */
+export function logBlock(K: number): number {
+  return K <= 1 ? 1024 : Math.max(1, Math.min(1024, Math.floor(600 / Math.log(K))));
+}
+
+/**
  * E-step in log space: with a_k = log w_k - (log(2 pi sigma_k^2)) / 2 and
- * b_k = 1 / (2 sigma_k^2), log(w_k f_k(y_i)) = a_k - b_k (y_i - mu_k)^2; the responsibilities
- * z_ik = exp(l_ik - m_i) / sum_k exp(l_ik - m_i), m_i = max_k l_ik (log-sum-exp), and
- * l = sum_i (m_i + log sum_k exp(l_ik - m_i)). Accumulates n_k, sum z (y - mu_k),
- * sum z (y - mu_k)^2 (shifted by the current mean to avoid cancellation). No allocation per
+ * b_k = 1 / (2 sigma_k^2), log(w_k f_k(y_i)) = l_ik = a_k - b_k (y_i - mu_k)^2; with
+ * m_i = max_k l_ik (log-sum-exp), s_i = sum_k exp(l_ik - m_i) in [1, K], the responsibilities are
+ * z_ik = exp(l_ik - m_i) / s_i and l = sum_i (m_i + log s_i). The term of the maximising k is 1
+ * (no exp), terms below `UNDERFLOW_CUT` are 0, and log s_i is taken once per block of
+ * `logBlock(K)` points as the log of their product (s_i <= K, so no overflow): K - 1 exp and
+ * ~0 log calls per point instead of K + 1. Accumulates n_k, sum z (y - mu_k) and
+ * sum z (y - mu_k)^2 (shifted by the current mean against cancellation). No allocation per
  * observation.
  */
 export function eStepGaussian1d(y: Float64Array, theta: GaussianMixture1d): Gaussian1dStats {
@@ -37,8 +52,11 @@ export function eStepGaussian1d(y: Float64Array, theta: GaussianMixture1d): Gaus
   const s1 = new Float64Array(K);
   const s2 = new Float64Array(K);
   const e = new Float64Array(K);
-  let ll = 0;
   const n = y.length;
+  const block = logBlock(K);
+  let ll = 0;
+  let prod = 1;
+  let inBlock = 0;
   if (K === 2) {
     // Unrolled two-component kernel (the common case), same arithmetic as the general loop.
     const a0 = a[0]!;
@@ -58,11 +76,24 @@ export function eStepGaussian1d(y: Float64Array, theta: GaussianMixture1d): Gaus
       const d1 = y[i]! - m1;
       const l0 = a0 - b0 * d0 * d0;
       const l1 = a1 - b1 * d1 * d1;
-      const m = l0 > l1 ? l0 : l1;
-      const e0 = Math.exp(l0 - m);
-      const e1 = Math.exp(l1 - m);
+      let e0 = 1;
+      let e1 = 1;
+      if (l0 >= l1) {
+        const t = l1 - l0;
+        e1 = t < UNDERFLOW_CUT ? 0 : Math.exp(t);
+        ll += l0;
+      } else {
+        const t = l0 - l1;
+        e0 = t < UNDERFLOW_CUT ? 0 : Math.exp(t);
+        ll += l1;
+      }
       const s = e0 + e1;
-      ll += m + Math.log(s);
+      prod *= s;
+      if (++inBlock === block) {
+        ll += Math.log(prod);
+        prod = 1;
+        inBlock = 0;
+      }
       const z0 = e0 / s;
       const z1 = e1 / s;
       n0 += z0;
@@ -82,19 +113,33 @@ export function eStepGaussian1d(y: Float64Array, theta: GaussianMixture1d): Gaus
     for (let i = 0; i < n; i++) {
       const yi = y[i]!;
       let m = Number.NEGATIVE_INFINITY;
+      let km = 0;
       for (let k = 0; k < K; k++) {
         const d = yi - mu[k]!;
         const l = a[k]! - b[k]! * d * d;
         e[k] = l;
-        if (l > m) m = l;
+        if (l > m) {
+          m = l;
+          km = k;
+        }
       }
       let s = 0;
       for (let k = 0; k < K; k++) {
-        const v = Math.exp(e[k]! - m);
+        let v = 1;
+        if (k !== km) {
+          const t = e[k]! - m;
+          v = t < UNDERFLOW_CUT ? 0 : Math.exp(t);
+        }
         e[k] = v;
         s += v;
       }
-      ll += m + Math.log(s);
+      ll += m;
+      prod *= s;
+      if (++inBlock === block) {
+        ll += Math.log(prod);
+        prod = 1;
+        inBlock = 0;
+      }
       const inv = 1 / s;
       for (let k = 0; k < K; k++) {
         const z = e[k]! * inv;
@@ -105,6 +150,7 @@ export function eStepGaussian1d(y: Float64Array, theta: GaussianMixture1d): Gaus
       }
     }
   }
+  ll += Math.log(prod);
   return { nk, s1, s2, shift: Float64Array.from(mu), logLik: ll };
 }
 

@@ -58,3 +58,7 @@ export {
 } from './gaussian-mv-density.js';
 export type { FitGaussianMixtureOptions } from './fit-gaussian-mv.js';
 export { fitGaussianMixture, dfGaussianMv } from './fit-gaussian-mv.js';
+export type { PoissonStats, FitPoissonMixtureOptions } from './poisson-mixture.js';
+export { eStepPoisson, poissonModel, fitPoissonMixture } from './poisson-mixture.js';
+export type { BicRow, BicTable } from './bic.js';
+export { mixtureBIC1d, mixtureBIC } from './bic.js';
