@@ -275,20 +275,27 @@ export function evaluateVariable(
   const n = table.nrows;
   if (v.kind === 'factor') return v;
   if (v.kind === 'scalar') return { kind: 'numeric', values: new Float64Array(n).fill(v.value) };
+  // A bare numeric column was checked when read (±Inf is an error, NaN is missing).
+  if (expr.kind === 'name') return v;
   // Non-finite results on rows whose inputs are all present are errors, not silent NaN.
   const missing = new Uint8Array(n);
   for (const name of ctx.touched) {
     const raw = table.column(name)!;
-    for (let i = 0; i < n; i++) {
-      if (raw.type === 'number' ? Number.isNaN(raw.values[i]!) : raw.values[i] === null)
-        missing[i] = 1;
+    if (raw.type === 'number') {
+      const x = raw.values;
+      for (let i = 0; i < n; i++) if (x[i] !== x[i]) missing[i] = 1;
+    } else {
+      const x = raw.values;
+      for (let i = 0; i < n; i++) if (x[i] === null) missing[i] = 1;
     }
   }
   const data = v.kind === 'numeric' ? v.values : v.values.data;
-  for (let k = 0; k < data.length; k++) {
-    const i = k % n;
-    if (!Number.isFinite(data[k]!) && missing[i] === 0)
-      throw new NonFiniteValueError(label, i, data[k]!);
+  const ncol = data.length / n;
+  for (let j = 0; j < ncol; j++) {
+    for (let i = 0; i < n; i++) {
+      const x = data[j * n + i]!;
+      if (x - x !== 0 && missing[i] === 0) throw new NonFiniteValueError(label, i, x);
+    }
   }
   return v;
 }

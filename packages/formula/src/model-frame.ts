@@ -78,8 +78,23 @@ export function markMissing(col: FrameColumn, n: number, missing: Uint8Array): v
     for (let i = 0; i < n; i++) if (col.codes[i]! < 0) missing[i] = 1;
   } else {
     const d = col.kind === 'numeric' ? col.values : col.values.data;
-    for (let k = 0; k < d.length; k++) if (Number.isNaN(d[k]!)) missing[k % n] = 1;
+    for (let j = 0; j < d.length / n; j++)
+      for (let i = 0; i < n; i++) if (Number.isNaN(d[j * n + i]!)) missing[i] = 1;
   }
+}
+
+/** The indices of the rows kept (`missing[i] = 0`) and dropped. */
+export function splitRows(missing: Uint8Array): { rows: Int32Array; dropped: Int32Array } {
+  const n = missing.length;
+  let nd = 0;
+  for (let i = 0; i < n; i++) nd += missing[i]!;
+  const rows = new Int32Array(n - nd);
+  const dropped = new Int32Array(nd);
+  for (let i = 0, a = 0, b = 0; i < n; i++) {
+    if (missing[i]) dropped[b++] = i;
+    else rows[a++] = i;
+  }
+  return { rows, dropped };
 }
 
 /** `col` restricted to `rows`; shared, not copied, when `rows` keeps every row. */
@@ -144,10 +159,7 @@ export function modelFrame(
     throw new DataError(
       `weights or offset are missing at row ${missing.indexOf(1)} (naAction: 'fail')`,
     );
-  const kept: number[] = [];
-  const dropped: number[] = [];
-  for (let i = 0; i < n; i++) (missing[i] ? dropped : kept).push(i);
-  const rows = Int32Array.from(kept);
+  const { rows, dropped } = splitRows(missing);
   const drop = options.dropUnusedLevels ?? true;
   const columns = new Map<string, FrameColumn>();
   for (const [label, col] of full) columns.set(label, subsetColumn(col, rows, drop));
@@ -176,7 +188,7 @@ export function modelFrame(
     response: parsed.response === null ? null : columns.get(parsed.response.label)!,
     offset,
     weights: w,
-    droppedRows: Int32Array.from(dropped),
+    droppedRows: dropped,
     rows,
   };
 }

@@ -93,22 +93,28 @@ function numericPiece(
   return { kind: 'dense', columns, names: col.colnames.map((c) => `${label}${c}`) };
 }
 
-/** out[i] *= (column `j` of `piece`)[i]: one factor of a product column, in place. */
-function multiplyInPlace(out: Float64Array, piece: Piece, j: number): void {
+/**
+ * out[i] = (column `j` of `piece`)[i] when `first`, else out[i] *= (column `j`)[i]: one factor
+ * of a product column, in place.
+ */
+function productInPlace(out: Float64Array, piece: Piece, j: number, first: boolean): void {
   const n = out.length;
   if (piece.kind === 'dense') {
     const x = piece.columns[j]!;
-    for (let i = 0; i < n; i++) out[i]! *= x[i]!;
+    if (first) out.set(x);
+    else for (let i = 0; i < n; i++) out[i]! *= x[i]!;
     return;
   }
   const { codes, C } = piece;
   if (C === null) {
-    for (let i = 0; i < n; i++) if (codes[i] !== j) out[i] = 0;
+    if (first) for (let i = 0; i < n; i++) out[i] = codes[i] === j ? 1 : 0;
+    else for (let i = 0; i < n; i++) if (codes[i] !== j) out[i] = 0;
     return;
   }
   const k = piece.nlevels;
   const c = C.matrix.data.subarray(j * k, (j + 1) * k);
-  for (let i = 0; i < n; i++) out[i]! *= c[codes[i]!]!;
+  if (first) for (let i = 0; i < n; i++) out[i] = c[codes[i]!]!;
+  else for (let i = 0; i < n; i++) out[i]! *= c[codes[i]!]!;
 }
 
 /**
@@ -223,10 +229,9 @@ export function modelMatrix(
     const radix = l.pieces.map((p) => p.names.length);
     for (let a = 0; a < l.ncols; a++) {
       const out = X.data.subarray(position[l.first + a]! * n, (position[l.first + a]! + 1) * n);
-      out.fill(1);
       let rest = a;
       l.pieces.forEach((p, v) => {
-        multiplyInPlace(out, p, rest % radix[v]!);
+        productInPlace(out, p, rest % radix[v]!, v === 0);
         rest = Math.floor(rest / radix[v]!);
       });
     }

@@ -1,7 +1,7 @@
 import { type DataInput, dataTable } from './data.js';
 import { DataError } from './errors.js';
 import { evaluateVariable, type FrameColumn } from './evaluate.js';
-import { type ModelFrame, markMissing, subsetColumn } from './model-frame.js';
+import { type ModelFrame, markMissing, splitRows, subsetColumn } from './model-frame.js';
 
 /** Options of `newDataFrame`. */
 export interface NewDataOptions {
@@ -41,10 +41,7 @@ export function newDataFrame(
     throw new DataError(
       `new data are missing a value at row ${missing.indexOf(1)} (naAction: 'fail')`,
     );
-  const kept: number[] = [];
-  const dropped: number[] = [];
-  for (let i = 0; i < n; i++) (missing[i] ? dropped : kept).push(i);
-  const rows = Int32Array.from(kept);
+  const { rows, dropped } = splitRows(missing);
   const columns = new Map<string, FrameColumn>();
   for (const [label, col] of full) columns.set(label, subsetColumn(col, rows, false));
   let offset: Float64Array | null = null;
@@ -65,7 +62,7 @@ export function newDataFrame(
     response: null,
     offset,
     weights: null,
-    droppedRows: Int32Array.from(dropped),
+    droppedRows: dropped,
     rows,
   };
 }
