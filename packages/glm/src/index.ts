@@ -72,3 +72,25 @@ export type { AnovaLmRow, AnovaLmModelsRow } from './anova-lm.js';
 export { anovaLm, anovaLmModels } from './anova-lm.js';
 export type { FletcherVariant, FletcherDispersion } from './dispersion.js';
 export { varianceDerivative, dispersionFletcher } from './dispersion.js';
+export type { ModelInfo, GlmModel, GlmOptions } from './glm-model.js';
+export { glm, frameResponse, frameFactorLevels } from './glm-model.js';
+export type { LmModel, LmOptions } from './lm-model.js';
+export { lm } from './lm-model.js';
+export {
+  formatReal,
+  formatNumber,
+  formatPval,
+  formatCg,
+  zapsmall,
+  signifStars,
+  SIGNIF_LEGEND,
+  quantile7,
+  deparseCall,
+} from './format-r.js';
+export type { CoefmatOptions } from './format-coefmat.js';
+export { formatCoefmat } from './format-coefmat.js';
+export type { FormatSummaryGlmOptions } from './format-summary-glm.js';
+export { formatSummaryGlm } from './format-summary-glm.js';
+export type { FormatSummaryLmOptions } from './format-summary-lm.js';
+export { formatSummaryLm } from './format-summary-lm.js';
+export { formatAnovaLm, formatAnovaLmModels, formatAnovaGlm } from './format-anova.js';

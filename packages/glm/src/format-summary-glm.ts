@@ -1,0 +1,93 @@
+import { formatCoefmat } from './format-coefmat.js';
+import {
+  deparseCall,
+  formatNumber,
+  formatReal,
+  printNamedVector,
+  quantile7,
+  zapsmall,
+} from './format-r.js';
+import type { GlmSummary } from './glm-summary.js';
+
+/** Options of `formatSummaryGlm`. */
+export interface FormatSummaryGlmOptions {
+  /** The call line(s) as R prints them; default built from `formula`/`family`/`data`. */
+  readonly call?: string;
+  readonly formula?: string;
+  readonly familyCall?: string;
+  readonly dataName?: string;
+  /** Extra call arguments such as `offset = log(n)`. */
+  readonly extraArgs?: readonly string[];
+  /** Names of all coefficients in order (to print aliased ones as NA rows). */
+  readonly coefficientNames?: readonly string[];
+  readonly digits?: number;
+}
+
+/**
+ * The text of R 4.2's `print(summary(glm))`: call, deviance-residual quantiles, the
+ * coefficient table (`printCoefmat`), dispersion line, null/residual deviance lines, AIC and
+ * the number of Fisher scoring iterations.
+ */
+export function formatSummaryGlm(s: GlmSummary, o: FormatSummaryGlmOptions = {}): string {
+  const digits = o.digits ?? 4;
+  const call =
+    o.call ??
+    deparseCall('glm', [
+      `formula = ${o.formula ?? '<formula>'}`,
+      `family = ${o.familyCall ?? s.family}`,
+      ...(o.dataName === undefined ? [] : [`data = ${o.dataName}`]),
+      ...(o.extraArgs ?? []),
+    ]);
+  const out: string[] = ['', 'Call:', call, '', 'Deviance Residuals: '];
+  const dr = s.devianceResiduals;
+  if (s.dfResidual > 5) {
+    const q = zapsmall(quantile7(dr, [0, 0.25, 0.5, 0.75, 1]), digits + 1);
+    out.push(...printNamedVector(['Min', '1Q', 'Median', '3Q', 'Max'], formatReal(q, digits), 2));
+  } else {
+    const z = zapsmall(dr, digits + 1);
+    out.push(
+      ...printNamedVector(
+        Array.from(z, (_, i) => String(i + 1)),
+        formatReal(z, digits),
+        2,
+      ),
+    );
+  }
+  const names = o.coefficientNames ?? [...s.coefficients.map((r) => r.term), ...s.aliased];
+  const byName = new Map(s.coefficients.map((r) => [r.term, r]));
+  out.push('');
+  out.push(
+    s.aliased.length > 0
+      ? `Coefficients: (${s.aliased.length} not defined because of singularities)`
+      : 'Coefficients:',
+  );
+  const rows = names.map((n) => {
+    const r = byName.get(n);
+    return r === undefined
+      ? [Number.NaN, Number.NaN, Number.NaN, Number.NaN]
+      : [r.estimate, r.stdError, r.statistic, r.pValue];
+  });
+  const st = s.statisticName;
+  out.push(
+    ...formatCoefmat(names, ['Estimate', 'Std. Error', `${st} value`, `Pr(>|${st}|)`], rows, {
+      digits,
+      csInd: [0, 1],
+      tstInd: [2],
+      hasPvalue: true,
+    }),
+  );
+  out.push('');
+  out.push(
+    `(Dispersion parameter for ${s.family} family taken to be ${formatNumber(s.dispersion)})`,
+  );
+  out.push('');
+  const dev = formatReal([s.nullDeviance, s.deviance], Math.max(5, digits + 1));
+  const df = formatReal([s.dfNull, s.dfResidual]);
+  out.push(`    Null deviance: ${dev[0]}  on ${df[0]}  degrees of freedom`);
+  out.push(`Residual deviance: ${dev[1]}  on ${df[1]}  degrees of freedom`);
+  out.push(`AIC: ${s.aic === null ? 'NA' : formatNumber(s.aic, Math.max(4, digits + 1))}`);
+  out.push('');
+  out.push(`Number of Fisher Scoring iterations: ${s.iter}`);
+  out.push('');
+  return out.join('\n');
+}
