@@ -1,4 +1,5 @@
 import { linalgSection } from './linalg.js';
+import { mothsSection } from './moths.js';
 import type { TourSection } from './section.js';
 
 export interface TourResult {
@@ -7,7 +8,10 @@ export interface TourResult {
 }
 
 /** The sections of the tour, in the order of the source texts; grows as packages land. */
-const sections: ReadonlyArray<() => TourSection | Promise<TourSection>> = [linalgSection];
+const sections: ReadonlyArray<() => TourSection | Promise<TourSection>> = [
+  mothsSection,
+  linalgSection,
+];
 
 /** Runs every section of the tour; returns the printed text and one JSON object keyed by example. */
 export async function tour(): Promise<TourResult> {
