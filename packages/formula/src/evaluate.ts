@@ -283,7 +283,7 @@ export function evaluateVariable(
     const raw = table.column(name)!;
     if (raw.type === 'number') {
       const x = raw.values;
-      for (let i = 0; i < n; i++) if (x[i] !== x[i]) missing[i] = 1;
+      for (let i = 0; i < n; i++) if (Number.isNaN(x[i]!)) missing[i] = 1;
     } else {
       const x = raw.values;
       for (let i = 0; i < n; i++) if (x[i] === null) missing[i] = 1;
