@@ -17,3 +17,5 @@ export {
 } from './collapsed-multinomial.js';
 export { formatEMTrace } from './format-trace.js';
 export { EMError, EMInputError, EMCapabilityError } from './errors.js';
+export type { CollapsedMultinomialEMOptions } from './collapsed-multinomial-expfam.js';
+export { collapsedMultinomialEM } from './collapsed-multinomial-expfam.js';
