@@ -1,3 +1,4 @@
+import { choleskyInPlace } from '@likelihood/linalg';
 import { choleskyLowerInPlace } from './dense-cholesky.js';
 import type { LmmSystem } from './lmm-system.js';
 import { lambdaBlockInto } from './re-terms.js';
@@ -20,6 +21,11 @@ export interface BlockedFactor {
   readonly theta: Float64Array;
   /** −1 when the last update succeeded, else the failing pivot of the rest block. */
   failedAt: number;
+  /** Workspace: Λ_k blocks at the current θ. */
+  readonly lambdas: Float64Array[];
+  /** Workspace: p1×p1 scratch and one p1 row. */
+  readonly scratch: Float64Array;
+  readonly row: Float64Array;
 }
 
 /** Allocates storage for L_θ (memory ∝ non-zeros of the blocked factor). */
@@ -31,6 +37,9 @@ export function allocateFactor(sys: LmmSystem): BlockedFactor {
     Lrr: new Float64Array(sys.m * sys.m),
     theta: new Float64Array(ntheta),
     failedAt: -1,
+    lambdas: sys.terms.map((t) => new Float64Array(t.p * t.p)),
+    scratch: new Float64Array(sys.p1 * sys.p1),
+    row: new Float64Array(sys.p1),
   };
 }
 
@@ -41,10 +50,9 @@ export function allocateFactor(sys: LmmSystem): BlockedFactor {
 export function updateLInPlace(sys: LmmSystem, theta: ArrayLike<number>, f: BlockedFactor): void {
   const { terms, p1, nl1, m, qRest } = sys;
   f.theta.set(theta as ArrayLike<number>);
-  const lambdas = terms.map((t) => {
-    const lam = new Float64Array(t.p * t.p);
-    lambdaBlockInto(t, theta, lam);
-    return lam;
+  const lambdas = f.lambdas;
+  terms.forEach((t, k) => {
+    lambdaBlockInto(t, theta, lambdas[k]!);
   });
   const lam1 = lambdas[0]!;
 
@@ -56,7 +64,7 @@ export function updateLInPlace(sys: LmmSystem, theta: ArrayLike<number>, f: Bloc
     const l2 = lam1[0]! * lam1[0]!;
     for (let j = 0; j < nl1; j++) L11[j] = Math.sqrt(l2 * A11[j]! + 1);
   } else {
-    const T = new Float64Array(pp);
+    const T = f.scratch;
     for (let j = 0; j < nl1; j++) {
       const base = j * pp;
       // T = A Λ
@@ -76,8 +84,7 @@ export function updateLInPlace(sys: LmmSystem, theta: ArrayLike<number>, f: Bloc
         }
         for (let r = 0; r < c; r++) L11[base + r + c * p1] = 0;
       }
-      const sub = L11.subarray(base, base + pp);
-      choleskyLowerInPlace(sub, p1); // SPD by construction (≥ I)
+      choleskyLowerInPlace(L11, p1, base); // SPD by construction (≥ I)
     }
   }
 
@@ -85,7 +92,7 @@ export function updateLInPlace(sys: LmmSystem, theta: ArrayLike<number>, f: Bloc
   const { r1Ptr, r1Term, r1Vals } = sys;
   const Lr1 = f.Lr1;
   Lr1.set(r1Vals);
-  const row = new Float64Array(p1);
+  const row = f.row;
   for (let j = 0; j < nl1; j++) {
     const e0 = r1Ptr[j]!;
     const e1 = r1Ptr[j + 1]!;
@@ -163,7 +170,11 @@ export function updateLInPlace(sys: LmmSystem, theta: ArrayLike<number>, f: Bloc
       }
     }
   }
-  f.failedAt = choleskyLowerInPlace(Lrr, m);
+  // small rest blocks: the simple column kernel; large ones: linalg's blocked dpotrf
+  f.failedAt =
+    m <= 48
+      ? choleskyLowerInPlace(Lrr, m)
+      : choleskyInPlace({ rows: m, cols: m, data: Lrr }).failedAt;
 }
 
 /**

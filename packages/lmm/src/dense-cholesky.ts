@@ -1,26 +1,26 @@
 /**
  * In-place lower Cholesky of the leading n×n block of a column-major array with leading
- * dimension n: on return the lower triangle holds L with A = LLᵀ (the strict upper triangle is
+ * dimension n (starting at `offset`): on return the lower triangle holds L with A = LLᵀ (the strict upper triangle is
  * left untouched and never read). Right-looking, column-oriented so that every inner loop runs
  * down a contiguous column. Returns −1 on success or the index of the first non-positive pivot.
  *
  * Kept in lmm (rather than @likelihood/linalg) for now: it is the inner step of the blocked
  * factor update, run on the lmm-owned rest block.
  */
-export function choleskyLowerInPlace(a: Float64Array, n: number): number {
+export function choleskyLowerInPlace(a: Float64Array, n: number, offset = 0): number {
   for (let j = 0; j < n; j++) {
-    const jj = j + j * n;
+    const jj = offset + j + j * n;
     const d = a[jj]!;
     if (!(d > 0)) return j;
     const ljj = Math.sqrt(d);
     a[jj] = ljj;
     const inv = 1 / ljj;
-    for (let i = j + 1; i < n; i++) a[i + j * n]! *= inv;
+    const colJ = offset + j * n;
+    for (let i = j + 1; i < n; i++) a[i + colJ]! *= inv;
     for (let k = j + 1; k < n; k++) {
-      const lkj = a[k + j * n]!;
+      const lkj = a[k + colJ]!;
       if (lkj === 0) continue;
-      const colK = k * n;
-      const colJ = j * n;
+      const colK = offset + k * n;
       for (let i = k; i < n; i++) a[i + colK]! -= a[i + colJ]! * lkj;
     }
   }
