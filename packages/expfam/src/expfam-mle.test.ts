@@ -28,7 +28,8 @@ function newtonMle(family: ExponentialFamily, y: ArrayLike<number>, theta0: numb
 
 /** Best & Fisher (1979) von Mises sampler on a seeded Mersenne Twister. */
 function simulateVonMises(n: number, kappa: number, mu: number, seed: number): Float64Array {
-  const u = mt19937.factory({ seed }).normalized;
+  const rng = mt19937.factory({ seed });
+  const u = () => rng() / 4294967296; // 32-bit integers to [0, 1)
   const tau = 1 + Math.sqrt(1 + 4 * kappa * kappa);
   const rho = (tau - Math.sqrt(2 * tau)) / (2 * kappa);
   const r = (1 + rho * rho) / (2 * rho);

@@ -10,7 +10,7 @@ import { gaussian } from './gaussian-family.js';
 import { inverseGaussian } from './inverse-gaussian.js';
 import type { LinkName } from './links.js';
 import { poisson, quasipoisson } from './poisson.js';
-import { quasi } from './quasi.js';
+import { type QuasiVarianceName, quasi } from './quasi.js';
 import { centralDiff, expectAllClose, expectClose, readFixture } from './testing/expect-close.js';
 
 interface FamilyCase {
@@ -25,8 +25,18 @@ interface FamilyCase {
   aic: number;
   variance: number[];
 }
+interface QuasiCase {
+  variance: QuasiVarianceName;
+  link: LinkName;
+  y: number[];
+  mu: number[];
+  wt: number[];
+  devResids: number[];
+  varfun: number[];
+}
 interface Fixture {
   cases: FamilyCase[];
+  quasiCases: QuasiCase[];
   initialize: {
     vector: {
       y: number[];
@@ -223,6 +233,21 @@ describe('GLM families: one property test over every family', () => {
       const aic = family.aic(c.y, c.n, c.mu, c.wt, dev);
       expect(aic).not.toBeNull();
       expectClose(aic!, c.aic, 1e-12);
+    });
+  }
+
+  for (const c of fixture.quasiCases) {
+    it(`quasi(${c.link}, "${c.variance}"): variance and dev.resids equal R's, y = 0 included`, () => {
+      const family = quasi({ link: c.link, variance: c.variance });
+      expect(family.link).toBe(c.link);
+      // the same formulas as R's quasi(): 1e-14 relative
+      expectAllClose(
+        family.varianceInto(c.mu, new Float64Array(c.mu.length)),
+        c.varfun,
+        1e-14,
+        1e-300,
+      );
+      expectAllClose(family.devResids(c.y, c.mu, c.wt), c.devResids, 1e-14, 1e-300);
     });
   }
 
