@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { binomial, quasibinomial } from './binomial.js';
 import { CountError, DomainError, LinkError } from './errors.js';
 import type { Family, FamilyName } from './family.js';
+import { FAMILY_NAMES, familyByName } from './family-by-name.js';
 import { Gamma } from './gamma-family.js';
 import { gaussian } from './gaussian-family.js';
 import { inverseGaussian } from './inverse-gaussian.js';
@@ -344,6 +345,26 @@ describe('Family.initialize (R: family$initialize)', () => {
     ]);
     expect(Array.from(quasi({ variance: 'mu' }).initialize([0, 2]).mustart)).toEqual([0.1, 2]);
     expect(() => quasi({ variance: 'mu^4' as 'mu' })).toThrow(/'variance' "mu\^4" is invalid/);
+  });
+  it("familyByName is R's get(name)(link), with default links", () => {
+    const defaults: Record<string, string> = {
+      binomial: 'logit',
+      quasibinomial: 'logit',
+      poisson: 'log',
+      quasipoisson: 'log',
+      gaussian: 'identity',
+      Gamma: 'inverse',
+      'inverse.gaussian': '1/mu^2',
+      quasi: 'identity',
+    };
+    for (const name of FAMILY_NAMES) {
+      const f = familyByName(name);
+      expect(f.family).toBe(name);
+      expect(f.link).toBe(defaults[name]);
+    }
+    expect(familyByName('poisson', 'sqrt').link).toBe('sqrt');
+    expect(() => familyByName('negbin')).toThrow(/family 'negbin' not recognised/);
+    expect(() => familyByName('poisson', 'nope' as LinkName)).toThrow(LinkError);
   });
   it('takes any link by name, as R does for a character link, and rejects unknown ones', () => {
     expect(binomial('probit').link).toBe('probit');

@@ -88,3 +88,4 @@ export {
   pepperedMothsProb,
   pepperedMothsSpec,
 } from './peppered-moths.js';
+export { FAMILY_NAMES, familyByName } from './family-by-name.js';
