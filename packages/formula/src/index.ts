@@ -13,7 +13,7 @@ export { parseExpression } from './parser.js';
 export type { Term, TermList, Variable } from './terms.js';
 export { expandTerms } from './terms.js';
 export type { RandomGroup, RandomTerm } from './random-terms.js';
-export type { ParsedFormula } from './parse-formula.js';
+export type { ParseFormulaOptions, ParsedFormula } from './parse-formula.js';
 export { parseFormula } from './parse-formula.js';
 export type { ColumnInput, DataInput } from './data.js';
 export type { Factor, FactorSpec } from './factor.js';

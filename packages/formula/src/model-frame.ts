@@ -120,7 +120,8 @@ export function subsetColumn(col: FrameColumn, rows: Int32Array, drop: boolean):
 }
 
 /**
- * R's `model.frame(formula, data, na.action = na.omit, drop.unused.levels = TRUE)`: evaluates
+ * R's `model.frame(formula, data, na.action = na.omit, drop.unused.levels = TRUE)` (a formula
+ * given as text may use `.` for the other columns of `data`): evaluates
  * every variable of the formula (functions, `I()`, `offset()`, `cbind()`, `poly()`), drops the
  * rows with a missing value in any of them (or in weights/offset) and reports those rows.
  * @throws UnknownColumnError, NonFiniteValueError, FactorError, DataError (naming the column/row).
@@ -130,8 +131,9 @@ export function modelFrame(
   data: DataInput,
   options: ModelFrameOptions = {},
 ): ModelFrame {
-  const parsed = typeof formula === 'string' ? parseFormula(formula) : formula;
   const table = dataTable(data);
+  const parsed =
+    typeof formula === 'string' ? parseFormula(formula, { dataColumns: table.names }) : formula;
   const n = table.nrows;
   const factors = options.factors ?? {};
   for (const name of Object.keys(factors))

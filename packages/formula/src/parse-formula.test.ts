@@ -3,7 +3,7 @@ import { FormulaSyntaxError } from './errors.js';
 import { deparse } from './expr.js';
 import { parseFormula } from './parse-formula.js';
 // fixtures/terms.json: R 4.2.2 `terms(as.formula(s))` for each formula: term.labels, order,
-// intercept, response, variables (deparsed) and offsets. Made by fixtures/terms.R.
+// intercept, response, variables (deparsed) and offsets; `.` with `terms(f, data = d)`. Made by fixtures/terms.R.
 import termsRef from './fixtures/terms.json' with { type: 'json' };
 
 interface TermsRef {
@@ -14,12 +14,16 @@ interface TermsRef {
   response: number;
   variables: string[];
   offsets: string[];
+  dataColumns: string[] | null;
 }
 
 describe('parseFormula against R terms.formula', () => {
   for (const ref of termsRef as TermsRef[]) {
     it(ref.formula, () => {
-      const f = parseFormula(ref.formula);
+      const f = parseFormula(
+        ref.formula,
+        ref.dataColumns == null ? {} : { dataColumns: ref.dataColumns },
+      );
       // Labels, orders and variables are strings/integers: compared exactly.
       expect(f.fixed.terms.map((t) => t.label)).toEqual(ref.labels);
       expect(f.fixed.terms.map((t) => t.order)).toEqual(ref.order);

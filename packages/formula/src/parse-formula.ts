@@ -21,12 +21,33 @@ export interface ParsedFormula {
   readonly variables: readonly Variable[];
 }
 
+/** Options of `parseFormula`. */
+export interface ParseFormulaOptions {
+  /**
+   * The data's column names, for `.` ("every other column"): R's `terms(formula, data = d)`
+   * expands `.` to the columns not used in the response.
+   */
+  readonly dataColumns?: readonly string[];
+}
+
+/** The column names an expression reads (R's `all.vars`). */
+function allNames(expr: Expr, out: Set<string>): Set<string> {
+  if (expr.kind === 'name') out.add(expr.name);
+  else if (expr.kind === 'paren') allNames(expr.expr, out);
+  else if (expr.kind === 'unary') allNames(expr.arg, out);
+  else if (expr.kind === 'binary') {
+    allNames(expr.left, out);
+    allNames(expr.right, out);
+  } else if (expr.kind === 'call') for (const a of expr.args) allNames(a.value, out);
+  return out;
+}
+
 /**
  * Parses an R model formula, `y ~ a * b + log(x) + offset(log(n)) + (1 | g)`, as R's
  * `terms.formula` and lme4's `findbars`/`nobars` read it.
  * @throws FormulaSyntaxError naming the column of the formula at fault.
  */
-export function parseFormula(src: string): ParsedFormula {
+export function parseFormula(src: string, options: ParseFormulaOptions = {}): ParsedFormula {
   if (typeof src !== 'string') throw new TypeError('parseFormula: the formula must be a string');
   const tree = parseExpression(src);
   let lhs: Expr | null = null;
@@ -45,9 +66,19 @@ export function parseFormula(src: string): ParsedFormula {
       throw new FormulaSyntaxError(src, l.pos, `unexpected '${l.op}' in the response`);
   }
   const random: RandomTerm[] = [];
-  const fixed = expandTerms(src, rhs, (bar) => {
-    random.push(...expandBar(src, bar));
-  });
+  let dot: string[] | null = null;
+  if (options.dataColumns !== undefined) {
+    const used = lhs === null ? new Set<string>() : allNames(lhs, new Set());
+    dot = options.dataColumns.filter((c) => !used.has(c));
+  }
+  const fixed = expandTerms(
+    src,
+    rhs,
+    (bar) => {
+      random.push(...expandBar(src, bar));
+    },
+    dot,
+  );
   const response = lhs === null ? null : { label: deparse(lhs), expr: lhs };
   const variables: Variable[] = [];
   const seen = new Set<string>();

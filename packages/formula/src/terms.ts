@@ -43,6 +43,8 @@ interface Context {
   intercept: boolean;
   parity: boolean;
   readonly onBar: BarHandler | null;
+  /** What `.` stands for (R's "all other columns of the data"), or null when unknown. */
+  readonly dot: readonly string[] | null;
 }
 
 const keyOf = (t: Bits): string => t.join(',');
@@ -91,8 +93,10 @@ function encode(ctx: Context, expr: Expr, top: boolean): Bits[] {
       else fail(ctx, expr.pos, `invalid model formula: numeric term ${deparse(expr)}`);
       return [];
     case 'name':
-      if (expr.name === '.')
-        fail(ctx, expr.pos, "'.' in formulas is not supported: name the columns");
+      if (expr.name === '.') {
+        if (ctx.dot === null) fail(ctx, expr.pos, "'.' needs the data's column names to expand");
+        return trim(ctx.dot!.map((name) => install(ctx, { kind: 'name', name, pos: expr.pos })));
+      }
       return [install(ctx, expr)];
     case 'unary':
       if (expr.op === '+') return encode(ctx, expr.arg, top);
@@ -162,9 +166,15 @@ function encodeBinary(ctx: Context, expr: Expr & { kind: 'binary' }, top: boolea
 
 /**
  * Expands a formula right-hand side into R's term list. Bars met as top-level terms are passed
- * to `onBar` (and contribute no fixed term); elsewhere they are a `FormulaSyntaxError`.
+ * to `onBar` (and contribute no fixed term); elsewhere they are a `FormulaSyntaxError`. `.`
+ * expands to the columns `dot` (a `FormulaSyntaxError` when `dot` is null).
  */
-export function expandTerms(src: string, rhs: Expr, onBar: BarHandler | null = null): TermList {
+export function expandTerms(
+  src: string,
+  rhs: Expr,
+  onBar: BarHandler | null = null,
+  dot: readonly string[] | null = null,
+): TermList {
   const ctx: Context = {
     src,
     vars: [],
@@ -172,6 +182,7 @@ export function expandTerms(src: string, rhs: Expr, onBar: BarHandler | null = n
     intercept: true,
     parity: true,
     onBar,
+    dot,
   };
   const encoded = trim(encode(ctx, rhs, true));
   const isOffset = ctx.vars.map((v) => {
