@@ -62,3 +62,6 @@ export type { PoissonStats, FitPoissonMixtureOptions } from './poisson-mixture.j
 export { eStepPoisson, poissonModel, fitPoissonMixture } from './poisson-mixture.js';
 export type { BicRow, BicTable } from './bic.js';
 export { mixtureBIC1d, mixtureBIC } from './bic.js';
+export type { FitDirectOptions, DirectFit } from './fit-direct.js';
+export { fitGaussianMixture1dDirect } from './fit-direct.js';
+export { formatMixtureFit, icl } from './format-mixture.js';
