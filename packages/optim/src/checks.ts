@@ -49,7 +49,8 @@ export function evaluateStart(fn: Objective, x: Float64Array): number {
 
 /** Evaluate a user gradient into `out`, checking its length. Mutates `out`. */
 export function gradientInto(gr: Gradient, x: Float64Array, out: Float64Array): Float64Array {
-  const g = gr(x);
+  const g = gr(x, out);
+  if (g === out) return out;
   if (g == null || g.length !== out.length) {
     throw new GradientLengthError(g == null ? 0 : g.length, out.length);
   }

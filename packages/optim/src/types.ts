@@ -1,8 +1,12 @@
 /** An objective: parameters to a number (`+Infinity` encodes an infeasible point). */
 export type Objective = (x: Float64Array) => number;
 
-/** A gradient: parameters to ∂f/∂x (any array-like of length `x.length`). */
-export type Gradient = (x: Float64Array) => ArrayLike<number>;
+/**
+ * A gradient: parameters to ∂f/∂x (any array-like of length `x.length`). The optimizer passes
+ * a scratch buffer `out` of that length: a gradient may fill and return it to avoid allocating
+ * (returning any other array is fine too; it is copied).
+ */
+export type Gradient = (x: Float64Array, out: Float64Array) => ArrayLike<number>;
 
 /**
  * A Hessian: parameters to ∂²f/∂x∂xᵀ, column-major `n*n` (symmetric, so row-major is the same)
