@@ -15,16 +15,19 @@ export interface CholeskyReport {
   readonly failedPivot: number;
 }
 
-/** Block size of the right-looking blocked factorization. */
-const NB = 64;
+/** Outer block size: the trailing update A22 −= L21 L21ᵀ has inner dimension NB. */
+const NB = 192;
+/** Inner block size inside an outer panel. */
+const NBI = 16;
 
 /**
  * Cholesky factorization A = LLᵀ in place (LAPACK dpotrf, lower): reads the lower triangle of
  * the symmetric n × n matrix A, overwrites it with L and zeroes the strict upper triangle.
- * Blocked right-looking: factor a 64-column diagonal block, solve the panel below it, then
- * update the trailing matrix A22 ← A22 − L21 L21ᵀ with the packed, register-tiled kernel.
- * On failure (pivot ≤ 0 or NaN at column j) the first j columns hold a valid partial L.
- * Mutates `A`; does not check its input (see `cholesky`).
+ * Two-level blocked right-looking: each 192-column panel is factored by 16-column steps
+ * (unblocked diagonal block, column substitution below it, packed-kernel update of the rest of
+ * the panel), then the trailing matrix is updated A22 ← A22 − L21 L21ᵀ (lower triangle only)
+ * with the packed, register-tiled kernel. On failure (pivot ≤ 0 or NaN at column j) the first
+ * j columns hold a valid partial L. Mutates `A`; does not check its input (see `cholesky`).
  */
 export function choleskyInPlace(A: DenseMatrix): CholeskyReport {
   const n = A.rows;
@@ -32,60 +35,127 @@ export function choleskyInPlace(A: DenseMatrix): CholeskyReport {
   let failedAt = -1;
   let failedPivot = Number.NaN;
   outer: for (let k0 = 0; k0 < n; k0 += NB) {
-    const kb = Math.min(NB, n - k0);
-    const kEnd = k0 + kb;
-    // unblocked left-looking factorization of the diagonal block A[k0:kEnd, k0:kEnd]
-    for (let j = k0; j < kEnd; j++) {
-      const cj = j * n;
-      for (let c = k0; c < j; c++) {
-        const cc = c * n;
-        const ljc = a[j + cc];
-        if (ljc === 0) continue;
-        for (let i = j; i < kEnd; i++) a[i + cj] -= ljc * a[i + cc];
-      }
-      const d = a[j + cj];
-      if (!(d > 0)) {
-        failedAt = j;
-        failedPivot = d;
+    const kEnd = Math.min(n, k0 + NB);
+    for (let j0 = k0; j0 < kEnd; j0 += NBI) {
+      const jEnd = Math.min(kEnd, j0 + NBI);
+      const bad = factorDiagonalBlock(a, n, j0, jEnd);
+      if (bad >= 0) {
+        failedAt = bad;
+        failedPivot = a[bad + bad * n];
         break outer;
       }
-      const ljj = Math.sqrt(d);
-      a[j + cj] = ljj;
-      const inv = 1 / ljj;
-      for (let i = j + 1; i < kEnd; i++) a[i + cj] *= inv;
+      if (jEnd === n) break;
+      solvePanel(a, n, j0, jEnd);
+      // update the remaining columns of this outer panel: rows ≥ jEnd, columns jEnd..kEnd
+      if (jEnd < kEnd) syrkLower(a, n, j0, jEnd, n - jEnd, kEnd - jEnd);
     }
     if (kEnd === n) break;
-    // panel: A21 ← A21 L11⁻ᵀ, column by column
-    for (let j = k0; j < kEnd; j++) {
-      const cj = j * n;
-      for (let c = k0; c < j; c++) {
-        const cc = c * n;
-        const ljc = a[j + cc];
-        if (ljc === 0) continue;
-        for (let i = kEnd; i < n; i++) a[i + cj] -= ljc * a[i + cc];
-      }
-      const inv = 1 / a[j + cj];
-      for (let i = kEnd; i < n; i++) a[i + cj] *= inv;
-    }
-    // trailing update (lower triangle only): A22 ← A22 − A21 A21ᵀ
-    const m2 = n - kEnd;
-    const off21 = kEnd + k0 * n;
-    gemmCore(
-      m2,
-      m2,
-      kb,
-      -1,
-      packAStrided(a, off21, 1, n),
-      packBStrided(a, off21, n, 1),
-      a,
-      kEnd + kEnd * n,
-      n,
-      'lower',
-    );
+    // trailing update (lower triangle only): A22 ← A22 − A21 A21ᵀ with A21 = A[kEnd:, k0:kEnd]
+    syrkLower(a, n, k0, kEnd, n - kEnd, n - kEnd);
   }
   zeroUpper(a, n);
   const ok = failedAt < 0;
   return { ok, rank: ok ? n : failedAt, failedAt, failedPivot: ok ? Number.NaN : failedPivot };
+}
+
+/**
+ * Unblocked left-looking Cholesky of the diagonal block A[j0:jEnd, j0:jEnd] (earlier columns'
+ * contributions already subtracted). Returns the failing column or −1; on failure the pivot
+ * value is left in A[j, j].
+ */
+function factorDiagonalBlock(a: Float64Array, n: number, j0: number, jEnd: number): number {
+  for (let j = j0; j < jEnd; j++) {
+    const cj = j * n;
+    for (let c = j0; c < j; c++) {
+      const cc = c * n;
+      const ljc = a[j + cc];
+      if (ljc === 0) continue;
+      for (let i = j; i < jEnd; i++) a[i + cj] -= ljc * a[i + cc];
+    }
+    const d = a[j + cj];
+    if (!(d > 0)) return j;
+    const ljj = Math.sqrt(d);
+    a[j + cj] = ljj;
+    const inv = 1 / ljj;
+    for (let i = j + 1; i < jEnd; i++) a[i + cj] *= inv;
+  }
+  return -1;
+}
+
+/** Rows of L11 (contiguous) and reciprocal diagonal, scratch for `solvePanel`. */
+const rowsL11 = new Float64Array(NBI * NBI);
+const invDiag = new Float64Array(NBI);
+
+/**
+ * A[jEnd:n, j0:jEnd] ← A[jEnd:n, j0:jEnd] L11⁻ᵀ (L11 = A[j0:jEnd, j0:jEnd]): each row x of the
+ * panel solves x L11ᵀ = a by forward substitution, four rows at a time so that the working
+ * rows stay in L1 and the four substitutions run as independent chains.
+ */
+function solvePanel(a: Float64Array, n: number, j0: number, jEnd: number): void {
+  const jb = jEnd - j0;
+  for (let j = 0; j < jb; j++) {
+    for (let c = 0; c < j; c++) rowsL11[c + j * jb] = a[j0 + j + (j0 + c) * n];
+    invDiag[j] = 1 / a[j0 + j + (j0 + j) * n];
+  }
+  let i = jEnd;
+  for (; i + 3 < n; i += 4) {
+    for (let j = 0; j < jb; j++) {
+      const cj = i + (j0 + j) * n;
+      let s0 = a[cj];
+      let s1 = a[cj + 1];
+      let s2 = a[cj + 2];
+      let s3 = a[cj + 3];
+      const r = j * jb;
+      for (let c = 0; c < j; c++) {
+        const l = rowsL11[r + c];
+        const cc = i + (j0 + c) * n;
+        s0 -= a[cc] * l;
+        s1 -= a[cc + 1] * l;
+        s2 -= a[cc + 2] * l;
+        s3 -= a[cc + 3] * l;
+      }
+      const inv = invDiag[j];
+      a[cj] = s0 * inv;
+      a[cj + 1] = s1 * inv;
+      a[cj + 2] = s2 * inv;
+      a[cj + 3] = s3 * inv;
+    }
+  }
+  for (; i < n; i++) {
+    for (let j = 0; j < jb; j++) {
+      const cj = i + (j0 + j) * n;
+      let s = a[cj];
+      for (let c = 0; c < j; c++) s -= a[i + (j0 + c) * n] * rowsL11[j * jb + c];
+      a[cj] = s * invDiag[j];
+    }
+  }
+}
+
+/**
+ * C ← C − L21 L21ᵀ on the lower triangle of the m × nc block C = A[r0:r0+m, r0:r0+nc], where
+ * L21 = A[r0:r0+m, c0:r0] (the columns just factored) and r0 = the first row below them.
+ */
+function syrkLower(
+  a: Float64Array,
+  n: number,
+  c0: number,
+  r0: number,
+  m: number,
+  nc: number,
+): void {
+  const off = r0 + c0 * n;
+  gemmCore(
+    m,
+    nc,
+    r0 - c0,
+    -1,
+    packAStrided(a, off, 1, n),
+    packBStrided(a, off, n, 1),
+    a,
+    r0 + r0 * n,
+    n,
+    'lower',
+  );
 }
 
 function zeroUpper(a: Float64Array, n: number): void {
