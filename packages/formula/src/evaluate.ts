@@ -24,7 +24,11 @@ export interface MatrixColumn {
 /** A variable of a model frame. */
 export type FrameColumn = NumericColumn | MatrixColumn | Factor;
 
-type Value = FrameColumn | { readonly kind: 'scalar'; readonly value: number };
+/** Values while evaluating: logical vectors hold 1/0 (NaN missing), as R's TRUE/FALSE/NA. */
+type Value =
+  | FrameColumn
+  | { readonly kind: 'scalar'; readonly value: number }
+  | { readonly kind: 'logical'; readonly values: Float64Array };
 
 interface EvalContext {
   readonly table: DataTable;
@@ -69,6 +73,27 @@ const binary: Record<string, (a: number, b: number) => number> = {
   '%/%': (a, b) => Math.floor(a / b),
 };
 
+const na = (a: number, b: number): boolean => Number.isNaN(a) || Number.isNaN(b);
+
+/** Comparisons and logical operators, R's three-valued logic (NA as NaN). */
+const logical: Record<string, (a: number, b: number) => number> = {
+  '<': (a, b) => (na(a, b) ? Number.NaN : +(a < b)),
+  '>': (a, b) => (na(a, b) ? Number.NaN : +(a > b)),
+  '<=': (a, b) => (na(a, b) ? Number.NaN : +(a <= b)),
+  '>=': (a, b) => (na(a, b) ? Number.NaN : +(a >= b)),
+  '==': (a, b) => (na(a, b) ? Number.NaN : +(a === b)),
+  '!=': (a, b) => (na(a, b) ? Number.NaN : +(a !== b)),
+  '&': (a, b) => (a === 0 || b === 0 ? 0 : na(a, b) ? Number.NaN : 1),
+  '|': (a, b) =>
+    (a !== 0 && !Number.isNaN(a)) || (b !== 0 && !Number.isNaN(b)) ? 1 : na(a, b) ? Number.NaN : 0,
+};
+logical['&&'] = logical['&']!;
+logical['||'] = logical['|']!;
+
+function asLogical(v: Value): Value {
+  return v.kind === 'numeric' ? { kind: 'logical', values: v.values } : v;
+}
+
 function fail(ctx: EvalContext, expr: Expr, reason: string): never {
   throw new EvaluationError(
     `cannot evaluate '${deparse(expr)}' in variable '${ctx.variable}': ${reason}`,
@@ -77,7 +102,7 @@ function fail(ctx: EvalContext, expr: Expr, reason: string): never {
 
 function numeric(ctx: EvalContext, expr: Expr, v: Value): Float64Array | number {
   if (v.kind === 'scalar') return v.value;
-  if (v.kind === 'numeric') return v.values;
+  if (v.kind === 'numeric' || v.kind === 'logical') return v.values;
   if (v.kind === 'factor') return fail(ctx, expr, 'arithmetic is not meaningful for factors');
   return fail(ctx, expr, 'a matrix cannot be used here');
 }
@@ -102,6 +127,10 @@ function map2(
   return { kind: 'numeric', values: out };
 }
 
+function logicalLabels(values: ArrayLike<boolean | null>): (string | null)[] {
+  return Array.from(values, (b) => (b === null ? null : b ? 'TRUE' : 'FALSE'));
+}
+
 function column(ctx: EvalContext, expr: Expr & { kind: 'name' }): Value {
   const name = expr.name;
   const raw = ctx.table.column(name);
@@ -116,12 +145,14 @@ function column(ctx: EvalContext, expr: Expr & { kind: 'name' }): Value {
         ? {}
         : spec;
   if (raw.type === 'string') return factorFromStrings(name, raw.values, factorSpec);
-  if (raw.type === 'logical')
-    return factorFromStrings(
-      name,
-      raw.values.map((b) => (b === null ? null : b ? 'TRUE' : 'FALSE')),
-      factorSpec,
-    );
+  if (raw.type === 'logical') {
+    if (factorSpec !== undefined)
+      return factorFromStrings(name, logicalLabels(raw.values), factorSpec);
+    return {
+      kind: 'logical',
+      values: Float64Array.from(raw.values, (b) => (b === null ? Number.NaN : +b)),
+    };
+  }
   const x = raw.values;
   for (let i = 0; i < x.length; i++) {
     const v = x[i]!;
@@ -241,9 +272,16 @@ function evaluate(ctx: EvalContext, expr: Expr): Value {
       return evaluate(ctx, expr.expr);
     case 'unary': {
       const x = numeric(ctx, expr, evaluate(ctx, expr.arg));
+      if (expr.op === '!') return asLogical(map1(x, (v) => (Number.isNaN(v) ? v : +(v === 0))));
       return expr.op === '-' ? map1(x, (v) => -v) : map1(x, (v) => v);
     }
     case 'binary': {
+      const g = logical[expr.op];
+      if (g !== undefined) {
+        const a = numeric(ctx, expr, evaluate(ctx, expr.left));
+        const b = numeric(ctx, expr, evaluate(ctx, expr.right));
+        return asLogical(map2(a, b, g));
+      }
       const f = binary[expr.op];
       if (f === undefined) return fail(ctx, expr, `operator '${expr.op}' cannot be evaluated`);
       const a = numeric(ctx, expr, evaluate(ctx, expr.left));
@@ -274,6 +312,12 @@ export function evaluateVariable(
   const v = evaluate(ctx, expr);
   const n = table.nrows;
   if (v.kind === 'factor') return v;
+  if (v.kind === 'logical') {
+    // R codes a logical variable as a factor with the levels present, FALSE before TRUE.
+    const ref = reference?.get(label);
+    const labels = logicalLabels(Array.from(v.values, (x) => (Number.isNaN(x) ? null : x !== 0)));
+    return factorFromStrings(label, labels, ref?.kind === 'factor' ? { levels: ref.levels } : {});
+  }
   if (v.kind === 'scalar') return { kind: 'numeric', values: new Float64Array(n).fill(v.value) };
   // A bare numeric column was checked when read (±Inf is an error, NaN is missing).
   if (expr.kind === 'name') return v;

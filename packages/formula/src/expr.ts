@@ -14,7 +14,12 @@ export type Expr =
   | { readonly kind: 'logical'; readonly value: boolean; readonly pos: number }
   | { readonly kind: 'string'; readonly value: string; readonly pos: number }
   | { readonly kind: 'paren'; readonly expr: Expr; readonly pos: number }
-  | { readonly kind: 'unary'; readonly op: '-' | '+'; readonly arg: Expr; readonly pos: number }
+  | {
+      readonly kind: 'unary';
+      readonly op: '-' | '+' | '!';
+      readonly arg: Expr;
+      readonly pos: number;
+    }
   | {
       readonly kind: 'binary';
       readonly op: BinaryOp;
@@ -29,8 +34,26 @@ export type Expr =
       readonly pos: number;
     };
 
-/** Binary operators: arithmetic, formula operators, `%op%` and the random-effect bars. */
-export type BinaryOp = '+' | '-' | '*' | '/' | '^' | ':' | '|' | '||' | '~' | `%${string}%`;
+/** Binary operators: arithmetic, comparisons, logical, formula operators, `%op%`, bars. */
+export type BinaryOp =
+  | '+'
+  | '-'
+  | '*'
+  | '/'
+  | '^'
+  | ':'
+  | '|'
+  | '||'
+  | '&'
+  | '&&'
+  | '<'
+  | '>'
+  | '<='
+  | '>='
+  | '=='
+  | '!='
+  | '~'
+  | `%${string}%`;
 
 /** One argument of a call, `value` or `name = value`. */
 export interface CallArg {

@@ -12,7 +12,24 @@ export interface Token {
   readonly integer?: boolean;
 }
 
-const singleOps = new Set(['~', '+', '-', '*', '/', '^', ':', '(', ')', ',', '=', '|']);
+const singleOps = new Set([
+  '~',
+  '+',
+  '-',
+  '*',
+  '/',
+  '^',
+  ':',
+  '(',
+  ')',
+  ',',
+  '=',
+  '|',
+  '&',
+  '!',
+  '<',
+  '>',
+]);
 
 /** Splits formula text into tokens as R's lexer does for the formula subset of the language. */
 export function tokenize(src: string): Token[] {
@@ -73,6 +90,12 @@ export function tokenize(src: string): Token[] {
       if (end < 0) fail(i, "unterminated '%' operator");
       out.push({ type: 'op', text: src.slice(i, end + 1), pos: start });
       i = end + 1;
+      continue;
+    }
+    const two = src.slice(i, i + 2);
+    if (two === '<=' || two === '>=' || two === '==' || two === '!=' || two === '&&') {
+      out.push({ type: 'op', text: two, pos: start });
+      i += 2;
       continue;
     }
     if (c === '|' && src[i + 1] === '|') {

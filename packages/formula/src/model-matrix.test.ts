@@ -82,6 +82,18 @@ describe('indicator blocks', () => {
   });
 });
 
+describe('logical variables', () => {
+  it('codes a boolean column as a factor FALSE/TRUE, as R does for logicals', () => {
+    // R: model.matrix(~ flag + x, data.frame(flag = c(TRUE, FALSE, TRUE, NA), x = 1:4))
+    //    colnames "(Intercept)" "flagTRUE" "x", rows 1-3 (row 4 dropped), flagTRUE = 1 0 1.
+    const frame = modelFrame('~ flag + x', { flag: [true, false, true, null], x: [1, 2, 3, 4] });
+    const mm = modelMatrix(frame.formula.fixed, frame);
+    expect(mm.colnames).toEqual(['(Intercept)', 'flagTRUE', 'x']);
+    expect(Array.from(mm.X.data)).toEqual([1, 1, 1, 1, 0, 1, 1, 2, 3]);
+    expect(Array.from(frame.droppedRows)).toEqual([3]);
+  });
+});
+
 describe('errors', () => {
   it('refuses contrasts on a one-level factor, naming it', () => {
     const frame = modelFrame('y ~ g + x', { y: [1, 2, 3], g: ['a', 'a', 'a'], x: [1, 2, 4] });

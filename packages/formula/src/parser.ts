@@ -4,12 +4,21 @@ import { type Token, tokenize } from './lexer.js';
 
 /**
  * Binding powers of R's binary operators (?Syntax), loosest first:
- * `~` < `|` `||` < `+ -` < `* /` < `%any%` < `:` < unary `+ -` < `^` (right-associative).
+ * `~` < `|` `||` < `&` `&&` < `!` < comparisons < `+ -` < `* /` < `%any%` < `:` < unary `+ -`
+ * < `^` (right-associative).
  */
 const binaryPower: Record<string, number> = {
   '~': 1,
   '|': 2,
   '||': 2,
+  '&': 2.5,
+  '&&': 2.5,
+  '<': 3,
+  '>': 3,
+  '<=': 3,
+  '>=': 3,
+  '==': 3,
+  '!=': 3,
   '+': 4,
   '-': 4,
   '*': 5,
@@ -91,6 +100,9 @@ export function parseExpression(src: string): Expr {
       }
       if (t.text === '-' || t.text === '+') {
         return { kind: 'unary', op: t.text, arg: parse(unaryPower), pos: t.pos };
+      }
+      if (t.text === '!') {
+        return { kind: 'unary', op: '!', arg: parse(2.75), pos: t.pos };
       }
       if (t.text === '~') {
         // One-sided formula `~ rhs`, kept as the call `~`(rhs) as R does.

@@ -47,6 +47,8 @@ interface Context {
   readonly dot: readonly string[] | null;
 }
 
+const formulaOps = new Set(['+', '-', '*', '/', '^', ':', '%in%']);
+
 const keyOf = (t: Bits): string => t.join(',');
 
 function union(a: Bits, b: Bits): Bits {
@@ -100,6 +102,7 @@ function encode(ctx: Context, expr: Expr, top: boolean): Bits[] {
       return [install(ctx, expr)];
     case 'unary':
       if (expr.op === '+') return encode(ctx, expr.arg, top);
+      if (expr.op === '!') return [install(ctx, expr)];
       return deleteTerms(ctx, [], expr.arg);
     case 'binary':
       return encodeBinary(ctx, expr, top);
@@ -125,6 +128,8 @@ function encodeBinary(ctx: Context, expr: Expr & { kind: 'binary' }, top: boolea
     return [];
   }
   if (op === '~') return fail(ctx, expr.pos, "unexpected '~' inside a formula");
+  // Operators other than the formula algebra make one variable of the whole expression.
+  if (!formulaOps.has(op)) return [install(ctx, expr)];
   if (op === '+') return trim([...encode(ctx, expr.left, top), ...encode(ctx, expr.right, top)]);
   if (op === '-') return trim(deleteTerms(ctx, encode(ctx, expr.left, top), expr.right));
   const left = encode(ctx, expr.left, false);
@@ -160,7 +165,6 @@ function encodeBinary(ctx: Context, expr: Expr & { kind: 'binary' }, top: boolea
     const all = left.reduce(union, []);
     return trim([...left, ...right.map((r) => union(all, r))]);
   }
-  // Any other operator (`%o%`, …) makes one variable of the whole expression.
   return [install(ctx, expr)];
 }
 
