@@ -4,7 +4,14 @@ import { LINK_NAMES, type LinkName, makeLink } from './links.js';
 import { centralDiff, expectAllClose, expectClose, readFixture } from './testing/expect-close.js';
 
 interface LinkFixture {
-  links: { link: LinkName; eta: number[]; linkinv: number[]; muEta: number[] }[];
+  links: {
+    link: LinkName;
+    eta: number[];
+    linkinv: number[];
+    muEta: number[];
+    mu: number[];
+    linkfun: number[];
+  }[];
 }
 /** R 4.2.2 `make.link(l)$linkinv(eta)` and `$mu.eta(eta)`, from fixtures/glm-family.R. */
 const fixture = readFixture<LinkFixture>('glm-family.json');
@@ -50,12 +57,13 @@ describe('links: one property test over every link', () => {
         const ref = fixture.links.find((l) => l.link === name)!;
         expect(ref).toBeDefined();
         const out = new Float64Array(ref.eta.length);
-        // Same formulas as R's family.c / make.link; pnorm/dnorm/pcauchy come from stdlib, whose
-        // relative error is ≤ a few ulp except pcauchy far in the tail, where 0.5 + atan(x)/π
-        // cancels (relative error up to ~1e-12 at eta = −800), hence 1e-11 there, 1e-13 elsewhere.
-        const tol = name === 'cauchit' ? 1e-11 : 1e-13;
-        expectAllClose(link.linkinvInto(ref.eta, out), ref.linkinv, tol, 1e-300);
-        expectAllClose(link.muEtaInto(ref.eta, out), ref.muEta, tol, 1e-300);
+        // Same formulas as R's family.c / make.link (pcauchy, qcauchy, qnorm as R's nmath);
+        // pnorm/dnorm come from stdlib, good to a few ulp: 1e-13 relative.
+        expectAllClose(link.linkinvInto(ref.eta, out), ref.linkinv, 1e-13, 1e-300);
+        expectAllClose(link.muEtaInto(ref.eta, out), ref.muEta, 1e-13, 1e-300);
+        // linkfun from mu = 1e-300 to 1 − 1e-12 (tails where naive formulas lose all digits)
+        const eta = link.linkfunInto(ref.mu, new Float64Array(ref.mu.length));
+        expectAllClose(eta, ref.linkfun, 1e-13, 1e-300);
       });
       it('linkfunInto agrees with the scalar linkfun', () => {
         const mu = interior[name].map((e) => link.linkinv(e));

@@ -1,6 +1,3 @@
-import cauchyCdf from '@stdlib/stats-base-dists-cauchy-cdf';
-import cauchyPdf from '@stdlib/stats-base-dists-cauchy-pdf';
-import cauchyQuantile from '@stdlib/stats-base-dists-cauchy-quantile';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalPdf from '@stdlib/stats-base-dists-normal-pdf';
 import expm1 from '@stdlib/math-base-special-expm1';
@@ -15,8 +12,57 @@ const MTHRESH = -30;
 const INVEPS = 1 / DBL_EPSILON;
 /** R: `-qnorm(.Machine$double.eps)` = 8.125890664701906. */
 const PROBIT_THRESH = -qnorm(DBL_EPSILON);
+/**
+ * tan(πx) as R's `tanpi` (nmath/cospi.c): reduced to (−½, ½], exact 0 and ±1 at 0 and ±¼.
+ */
+function tanpi(x: number): number {
+  x %= 1;
+  if (x <= -0.5) x++;
+  else if (x > 0.5) x--;
+  return x === 0
+    ? 0
+    : x === 0.5
+      ? Number.NaN
+      : x === 0.25
+        ? 1
+        : x === -0.25
+          ? -1
+          : Math.tan(Math.PI * x);
+}
+
+/**
+ * The standard Cauchy quantile as R's `qcauchy`: ∓1/tanpi(min(p, 1 − p)), accurate in both
+ * tails (stdlib's tan(π(p − ½)) loses the digits of a small p to the subtraction).
+ */
+function qcauchy(p: number): number {
+  if (Number.isNaN(p) || p < 0 || p > 1) return Number.NaN;
+  let lower = true;
+  if (p > 0.5) {
+    if (p === 1) return Number.POSITIVE_INFINITY;
+    p = 1 - p;
+    lower = false;
+  }
+  if (p === 0.5) return 0;
+  if (p === 0) return Number.NEGATIVE_INFINITY;
+  return (lower ? -1 : 1) / tanpi(p);
+}
+
+/** The standard Cauchy cdf as R's `pcauchy`: atan(1/x)/π in the tails (|x| > 1), no cancellation. */
+function pcauchy(x: number): number {
+  if (Math.abs(x) > 1) {
+    const y = Math.atan(1 / x) / Math.PI;
+    return x > 0 ? 0.5 - y + 0.5 : -y;
+  }
+  return 0.5 + Math.atan(x) / Math.PI;
+}
+
+/** The standard Cauchy density 1/(π(1 + x²)), as R's `dcauchy`. */
+function dcauchy(x: number): number {
+  return 1 / (Math.PI * (1 + x * x));
+}
+
 /** R: `-qcauchy(.Machine$double.eps)` = 1433540284805664.8. */
-const CAUCHIT_THRESH = -cauchyQuantile(DBL_EPSILON, 0, 1);
+const CAUCHIT_THRESH = -qcauchy(DBL_EPSILON);
 
 /** The links of R's `make.link`. */
 export type LinkName =
@@ -140,9 +186,9 @@ const LINKS: Record<LinkName, Link> = {
   ),
   cauchit: link(
     'cauchit',
-    (mu) => cauchyQuantile(mu, 0, 1),
-    (eta) => cauchyCdf(Math.min(Math.max(eta, -CAUCHIT_THRESH), CAUCHIT_THRESH), 0, 1),
-    (eta) => Math.max(cauchyPdf(eta, 0, 1), DBL_EPSILON),
+    qcauchy,
+    (eta) => pcauchy(Math.min(Math.max(eta, -CAUCHIT_THRESH), CAUCHIT_THRESH)),
+    (eta) => Math.max(dcauchy(eta), DBL_EPSILON),
     alwaysValid,
   ),
   cloglog: link(
