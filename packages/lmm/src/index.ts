@@ -41,3 +41,7 @@ export type { FormatLmmSummaryOptions } from './format-lmm-summary.js';
 export { formatLmmSummary } from './format-lmm-summary.js';
 export type { LmmFormulaOptions } from './lmm.js';
 export { lmm } from './lmm.js';
+export type { OnewayAnova } from './classical.js';
+export { onewayAnova } from './classical.js';
+export type { GlsResult, MmeResult } from './gls.js';
+export { gls, mixedModelEquations } from './gls.js';

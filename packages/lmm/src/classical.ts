@@ -1,0 +1,97 @@
+import fCdf from '@stdlib/stats-base-dists-f-cdf';
+import { LmmInputError } from './errors.js';
+import type { GroupingFactor } from './re-terms.js';
+
+/** Balanced one-way random-effects ANOVA: y_ij = μ + a_i + e_ij, m groups of n. */
+export interface OnewayAnova {
+  readonly m: number;
+  readonly n: number;
+  readonly grandMean: number;
+  readonly ssBetween: number;
+  readonly ssWithin: number;
+  readonly msBetween: number;
+  readonly msWithin: number;
+  /** F = MSG / MSE on (m − 1, m(n − 1)) df, the test of τ² = 0. */
+  readonly F: number;
+  readonly dfBetween: number;
+  readonly dfWithin: number;
+  readonly pValue: number;
+  /** Method-of-moments (= REML when positive): τ̂² = max(0, (MSG − MSE)/n), σ̂² = MSE. */
+  readonly anova: { readonly tau2: number; readonly sigma2: number; readonly boundary: boolean };
+  /**
+   * Closed-form ML: σ̂² = MSE, τ̂² = (SSB/m − MSE)/n; at the boundary (τ̂² ≤ 0) τ̂² = 0 and
+   * σ̂² = (SSB + SSW)/(mn). μ̂ = ȳ in both.
+   */
+  readonly ml: {
+    readonly mu: number;
+    readonly tau2: number;
+    readonly sigma2: number;
+    readonly boundary: boolean;
+  };
+}
+
+/**
+ * The balanced one-way ANOVA table and its variance-component estimators (seed 001/004):
+ * SSB = n Σ_i (ȳ_i − ȳ)², SSW = Σ_ij (y_ij − ȳ_i)², MSG = SSB/(m − 1), MSE = SSW/(m(n − 1)).
+ * @throws LmmInputError when the groups are not balanced or have fewer than 2 members/levels.
+ */
+export function onewayAnova(y: ArrayLike<number>, group: GroupingFactor): OnewayAnova {
+  const N = y.length;
+  if (group.codes.length !== N)
+    throw new LmmInputError('group.codes', `has length ${group.codes.length}, expected ${N}`);
+  const m = group.levels.length;
+  const count = new Float64Array(m);
+  const sum = new Float64Array(m);
+  for (let i = 0; i < N; i++) {
+    const g = group.codes[i]!;
+    if (!(g >= 0 && g < m))
+      throw new LmmInputError(`group '${group.name}'`, `invalid code at row ${i}`);
+    if (!Number.isFinite(y[i]!)) throw new LmmInputError('y', `non-finite value at row ${i}`);
+    count[g]!++;
+    sum[g]! += y[i]!;
+  }
+  const n = count[0]!;
+  for (let g = 0; g < m; g++)
+    if (count[g] !== n)
+      throw new LmmInputError(
+        `group '${group.name}'`,
+        `design is unbalanced: level '${group.levels[g]}' has ${count[g]} observations, level '${group.levels[0]}' has ${n}`,
+      );
+  if (m < 2 || n < 2)
+    throw new LmmInputError(`group '${group.name}'`, 'needs at least 2 groups of at least 2');
+  let total = 0;
+  for (let i = 0; i < N; i++) total += y[i]!;
+  const grandMean = total / N;
+  let ssw = 0;
+  for (let i = 0; i < N; i++) {
+    const d = y[i]! - sum[group.codes[i]!]! / n;
+    ssw += d * d;
+  }
+  let ssb = 0;
+  for (let g = 0; g < m; g++) ssb += n * (sum[g]! / n - grandMean) ** 2;
+  const dfB = m - 1;
+  const dfW = m * (n - 1);
+  const msb = ssb / dfB;
+  const msw = ssw / dfW;
+  const F = msb / msw;
+  const tauMom = (msb - msw) / n;
+  const tauMl = (ssb / m - msw) / n;
+  return {
+    m,
+    n,
+    grandMean,
+    ssBetween: ssb,
+    ssWithin: ssw,
+    msBetween: msb,
+    msWithin: msw,
+    F,
+    dfBetween: dfB,
+    dfWithin: dfW,
+    pValue: 1 - fCdf(F, dfB, dfW),
+    anova: { tau2: Math.max(0, tauMom), sigma2: msw, boundary: tauMom <= 0 },
+    ml:
+      tauMl > 0
+        ? { mu: grandMean, tau2: tauMl, sigma2: msw, boundary: false }
+        : { mu: grandMean, tau2: 0, sigma2: (ssb + ssw) / N, boundary: true },
+  };
+}
