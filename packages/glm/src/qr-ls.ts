@@ -17,6 +17,22 @@ export interface QrDecomposition {
   readonly rank: number;
 }
 
+/** Applies the Householder reflection stored in column offset `cl` to column offset `cj`. */
+function reflectColumn(
+  x: Float64Array,
+  cl: number,
+  cj: number,
+  l: number,
+  n: number,
+  xll: number,
+): void {
+  let dot = 0;
+  for (let i = l; i < n; i++) dot += x[cl + i]! * x[cj + i]!;
+  const t = -dot / xll;
+  if (t === 0) return;
+  for (let i = l; i < n; i++) x[cj + i] = x[cj + i]! + t * x[cl + i]!;
+}
+
 /**
  * Factors the n × p column-major `x` IN PLACE (x becomes the compact QR), with R's `dqrdc2`
  * rule: a column is negligible when its reduced 2-norm < tol * its original 2-norm.
@@ -79,10 +95,7 @@ export function qrDecomposeInPlace(
     const xll = x[cl + l]!;
     for (let j = l + 1; j < p; j++) {
       const cj = j * n;
-      let dot = 0;
-      for (let i = l; i < n; i++) dot += x[cl + i]! * x[cj + i]!;
-      const t = -dot / xll;
-      for (let i = l; i < n; i++) x[cj + i] = x[cj + i]! + t * x[cl + i]!;
+      reflectColumn(x, cl, cj, l, n, xll);
       if (qraux[j] !== 0) {
         const r = Math.abs(x[cj + l]!) / qraux[j]!;
         const tt = Math.max(1 - r * r, 0);
