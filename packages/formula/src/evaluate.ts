@@ -5,6 +5,7 @@ import { EvaluationError, NonFiniteValueError, UnknownColumnError } from './erro
 import { deparse, type Expr } from './expr.js';
 import { type Factor, type FactorSpec, factorFromNumbers, factorFromStrings } from './factor.js';
 import { orthoPoly, type PolyCoefs, predictOrthoPoly, rawPoly } from './poly.js';
+import { binary, logical, roundDigits, unary } from './vector-ops.js';
 
 /** A numeric variable of a model frame. */
 export interface NumericColumn {
@@ -38,57 +39,6 @@ interface EvalContext {
   /** The frame of a fitted model when evaluating new data: its factor levels and poly bases. */
   readonly reference: ReadonlyMap<string, FrameColumn> | null;
 }
-
-const unary: Record<string, (x: number) => number> = {
-  log2: Math.log2,
-  log10: Math.log10,
-  log1p: Math.log1p,
-  exp: Math.exp,
-  expm1: Math.expm1,
-  sqrt: Math.sqrt,
-  abs: Math.abs,
-  sin: Math.sin,
-  cos: Math.cos,
-  tan: Math.tan,
-  atan: Math.atan,
-  floor: Math.floor,
-  ceiling: Math.ceil,
-  trunc: Math.trunc,
-  sign: Math.sign,
-};
-
-/** R's `round(x)` (digits = 0): IEC 60559 rounding, halves to even. */
-export function roundHalfEven(x: number): number {
-  const r = Math.round(x);
-  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
-
-const binary: Record<string, (a: number, b: number) => number> = {
-  '+': (a, b) => a + b,
-  '-': (a, b) => a - b,
-  '*': (a, b) => a * b,
-  '/': (a, b) => a / b,
-  '^': (a, b) => a ** b,
-  '%%': (a, b) => a - Math.floor(a / b) * b,
-  '%/%': (a, b) => Math.floor(a / b),
-};
-
-const na = (a: number, b: number): boolean => Number.isNaN(a) || Number.isNaN(b);
-
-/** Comparisons and logical operators, R's three-valued logic (NA as NaN). */
-const logical: Record<string, (a: number, b: number) => number> = {
-  '<': (a, b) => (na(a, b) ? Number.NaN : +(a < b)),
-  '>': (a, b) => (na(a, b) ? Number.NaN : +(a > b)),
-  '<=': (a, b) => (na(a, b) ? Number.NaN : +(a <= b)),
-  '>=': (a, b) => (na(a, b) ? Number.NaN : +(a >= b)),
-  '==': (a, b) => (na(a, b) ? Number.NaN : +(a === b)),
-  '!=': (a, b) => (na(a, b) ? Number.NaN : +(a !== b)),
-  '&': (a, b) => (a === 0 || b === 0 ? 0 : na(a, b) ? Number.NaN : 1),
-  '|': (a, b) =>
-    (a !== 0 && !Number.isNaN(a)) || (b !== 0 && !Number.isNaN(b)) ? 1 : na(a, b) ? Number.NaN : 0,
-};
-logical['&&'] = logical['&']!;
-logical['||'] = logical['|']!;
 
 function asLogical(v: Value): Value {
   return v.kind === 'numeric' ? { kind: 'logical', values: v.values } : v;
@@ -205,8 +155,7 @@ function evalCall(ctx: EvalContext, call: Expr & { kind: 'call' }): Value {
   if (fn === 'round') {
     const x = numeric(ctx, call, evaluate(ctx, first()));
     const digits = scalarArg(ctx, call, 1, 'digits', 0);
-    const p = 10 ** digits;
-    return map1(x, digits === 0 ? roundHalfEven : (v) => roundHalfEven(v * p) / p);
+    return map1(x, (v) => roundDigits(v, digits));
   }
   if (fn === 'as.numeric' || fn === 'as.double') {
     const v = evaluate(ctx, first());

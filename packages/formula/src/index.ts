@@ -27,7 +27,8 @@ export {
 export type { PolyCoefs } from './poly.js';
 export { orthoPoly, predictOrthoPoly, rawPoly } from './poly.js';
 export type { FrameColumn, MatrixColumn, NumericColumn } from './evaluate.js';
-export { evaluateVariable, roundHalfEven } from './evaluate.js';
+export { evaluateVariable } from './evaluate.js';
+export { roundHalfEven } from './vector-ops.js';
 export type { ModelFrame, ModelFrameOptions } from './model-frame.js';
 export { groupingFactor, modelFrame } from './model-frame.js';
 export type { ContrastKind, ContrastMatrix, ContrastSpec } from './contrasts.js';

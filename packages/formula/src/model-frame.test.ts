@@ -6,7 +6,7 @@ import { expectClose } from './fixtures/expect-close.js';
 // under ICU collation, round()).
 import ref from './fixtures/frames.json' with { type: 'json' };
 import { DataError, FactorError, NonFiniteValueError, UnknownColumnError } from './errors.js';
-import { roundHalfEven } from './evaluate.js';
+import { roundDigits, roundHalfEven } from './vector-ops.js';
 import { compareStringsR, factorFromNumbers, factorFromStrings } from './factor.js';
 import { groupingFactor, modelFrame } from './model-frame.js';
 
@@ -72,6 +72,16 @@ describe('modelFrame', () => {
   });
   it('rounds as R round() does', () => {
     expectClose(ref.roundIn.map(roundHalfEven), ref.roundOut, 0, 'round');
+    // R 4.2: mapply(round, c(0.15, 2.675, -0.25, 1.005, 0.285, 12.345, -2.5), c(1,2,1,2,2,2,0)),
+    // printed with %.17g: the same doubles, compared exactly.
+    const x = [0.15, 2.675, -0.25, 1.005, 0.285, 12.345, -2.5];
+    const d = [1, 2, 1, 2, 2, 2, 0];
+    expectClose(
+      x.map((v, i) => roundDigits(v, d[i]!)),
+      [0.1, 2.67, -0.2, 1, 0.28, 12.35, -2],
+      0,
+      'round(x, digits)',
+    );
   });
   it('evaluates cbind() responses with arithmetic inside', () => {
     const frame = modelFrame('cbind(incidence, size - incidence) ~ period', readCsv('cbpp.csv'));
