@@ -43,7 +43,6 @@ export { expfamNegLogLik, meanValue, sufficientStatistics } from './exponential-
 export {
   bernoulliExpfam,
   binomialExpfam,
-  logistic,
   log1pExp,
   logSumExp,
   multinomialExpfam,

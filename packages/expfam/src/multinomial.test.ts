@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CountError, DomainError, LengthError } from './errors.js';
+import { log1pExp, logSumExp } from './expfam-discrete.js';
 import {
   logMultinomialCoefficient,
   logisticLogLik,
@@ -92,6 +93,17 @@ describe('multinomial models (seed 000 §6.2)', () => {
     expectClose(plusMinusLogLik(400, 0, 3), 3 * 400 - 3 * 400, 1e-15, 1e-300 + 1);
     expect(logisticProbability(-800)).toBe(0);
     expect(logisticProbability(800)).toBe(1);
+  });
+
+  it('log-sum-exp and log(1 + e^θ) neither overflow nor lose small terms', () => {
+    expect(logSumExp([1000, 1000])).toBe(1000 + Math.LN2);
+    expectClose(logSumExp([-1000, -1000 + Math.log(3)]), -1000 + Math.log(4), 1e-15);
+    // with the implicit e^0 of the reference parametrization: log(1 + e^−30) to 2e-16 absolute
+    expect(Math.abs(logSumExp([-30], true) - Math.exp(-30))).toBeLessThan(2e-16);
+    expect(logSumExp([])).toBe(Number.NEGATIVE_INFINITY);
+    expect(log1pExp(800)).toBe(800);
+    // log(1 + e^−40) = e^−40 to double precision (a naive log(1 + e^θ) returns 0)
+    expectClose(log1pExp(-40), Math.exp(-40), 1e-15, 1e-300);
   });
 
   it('the multinomial coefficient log(n!/Π N_k!)', () => {
