@@ -104,3 +104,35 @@ export function formatAnovaGlm(
   );
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * R's `print(anova(m1, m2, ..., test))` for nested GLMs: "Analysis of Deviance Table", the
+ * model formulas, then Resid. Df, Resid. Dev, Df, Deviance and the test columns.
+ */
+export function formatAnovaGlmModels(
+  rows: readonly AnovaGlmRow[],
+  formulas: readonly string[],
+  info: { test: 'none' | 'Chisq' | 'LRT' | 'F' },
+  digits = 5,
+): string {
+  const lines = ['Analysis of Deviance Table', ''];
+  for (const [k, f] of formulas.entries()) lines.push(`Model ${k + 1}: ${f}`);
+  const cols = ['Resid. Df', 'Resid. Dev', 'Df', 'Deviance'];
+  const x = rows.map((r) => [r.resDf, r.resDev, r.df, r.deviance]);
+  if (info.test === 'Chisq' || info.test === 'LRT') {
+    cols.push('Pr(>Chi)');
+    for (const [i, r] of rows.entries()) x[i]!.push(r.pValue);
+  } else if (info.test === 'F') {
+    cols.push('F', 'Pr(>F)');
+    for (const [i, r] of rows.entries()) x[i]!.push(r.fValue, r.pValue);
+  }
+  lines.push(
+    ...printAnovaTable(
+      rows.map((_, k) => String(k + 1)),
+      cols,
+      x,
+      digits,
+    ),
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -93,4 +93,9 @@ export type { FormatSummaryGlmOptions } from './format-summary-glm.js';
 export { formatSummaryGlm } from './format-summary-glm.js';
 export type { FormatSummaryLmOptions } from './format-summary-lm.js';
 export { formatSummaryLm } from './format-summary-lm.js';
-export { formatAnovaLm, formatAnovaLmModels, formatAnovaGlm } from './format-anova.js';
+export {
+  formatAnovaLm,
+  formatAnovaLmModels,
+  formatAnovaGlm,
+  formatAnovaGlmModels,
+} from './format-anova.js';
