@@ -1,9 +1,10 @@
 import { evaluateStart, expand, gradientInto, toParameters } from './checks.js';
-import { fdGradientInPlace, optimHess } from './finite-difference.js';
+import { fdGradientInPlace } from './finite-difference.js';
+import { type ScaleOptions, scaleProblem, unscaleResult } from './scaling.js';
 import type { CommonOptions, Gradient, Objective, OptimResult, TraceEntry } from './types.js';
 
 /** Options of {@link bfgs}; defaults are R's `optim(method = "BFGS")`. */
-export interface BfgsOptions extends CommonOptions {
+export interface BfgsOptions extends CommonOptions, ScaleOptions {
   /** Stop when |f_new − f_old| <= reltol·(|f_old| + reltol). Default √ε. */
   reltol?: number;
   /** Stop when f <= abstol. Default -Infinity. */
@@ -31,7 +32,17 @@ export function bfgs(
   gr?: Gradient,
   options: BfgsOptions = {},
 ): OptimResult {
-  const b = toParameters(par);
+  const problem = scaleProblem(fn, gr, toParameters(par), options);
+  const result = bfgsCore(problem.fn, problem.par, problem.gr, options);
+  return unscaleResult(result, problem, fn, gr, options);
+}
+
+function bfgsCore(
+  fn: Objective,
+  b: Float64Array,
+  gr: Gradient | undefined,
+  options: BfgsOptions,
+): OptimResult {
   const n = b.length;
   const reltol = options.reltol ?? Math.sqrt(Number.EPSILON);
   const abstol = options.abstol ?? Number.NEGATIVE_INFINITY;
@@ -45,7 +56,7 @@ export function bfgs(
   };
 
   if (maxit <= 0) {
-    return finish(fn, gr, b, fn(b), 0, 0, 0, options, trace);
+    return finish(b, fn(b), 0, 0, 0, trace);
   }
   let f = evaluateStart(fn, b);
   let Fmin = f;
@@ -141,18 +152,15 @@ export function bfgs(
     if (gradcount - ilast > 2 * n) ilast = gradcount;
   } while (count !== n || ilast !== gradcount);
   const convergence = iter < maxit ? 0 : 1;
-  return finish(fn, gr, b, Fmin, funcount, gradcount, convergence, options, trace);
+  return finish(b, Fmin, funcount, gradcount, convergence, trace);
 }
 
 function finish(
-  fn: Objective,
-  gr: Gradient | undefined,
   par: Float64Array,
   value: number,
   fcount: number,
   gcount: number,
   convergence: number,
-  options: BfgsOptions,
   trace: TraceEntry[] | undefined,
 ): OptimResult {
   const result: OptimResult = {
@@ -162,7 +170,6 @@ function finish(
     convergence,
     message: convergence === 1 ? 'maximum number of iterations reached' : null,
   };
-  if (options.hessian) result.hessian = optimHess(fn, par, gr, { ndeps: options.ndeps });
   if (trace) result.trace = trace;
   return result;
 }

@@ -1,14 +1,15 @@
 import { expand, gradientInto, toParameters } from './checks.js';
 import { resolveBounds } from './bounds.js';
 import { NonFiniteStartError, NonFiniteValueError } from './errors.js';
-import { fdGradientInPlace, optimHess } from './finite-difference.js';
+import { fdGradientInPlace } from './finite-difference.js';
+import { type ScaleOptions, scaleProblem, unscaleResult } from './scaling.js';
 import { type CauchyWork, cauchyPoint } from './lbfgsb-cauchy.js';
 import { LbfgsMemory, dot } from './lbfgsb-memory.js';
 import { MoreThuente } from './line-search-more-thuente.js';
 import type { CommonOptions, Gradient, Objective, OptimResult, TraceEntry } from './types.js';
 
 /** Options of {@link lbfgsb}; defaults are R's `optim(method = "L-BFGS-B")`. */
-export interface LbfgsbOptions extends CommonOptions {
+export interface LbfgsbOptions extends CommonOptions, ScaleOptions {
   lower?: number | ArrayLike<number>;
   upper?: number | ArrayLike<number>;
   /** Stop when (f_k − f_{k+1}) / max(|f_k|, |f_{k+1}|, 1) <= factr·ε. Default 1e7. */
@@ -40,9 +41,39 @@ export function lbfgsb(
   gr?: Gradient,
   options: LbfgsbOptions = {},
 ): OptimResult {
-  const x = toParameters(par);
+  const x0 = toParameters(par);
+  const bounds = resolveBounds(options.lower, options.upper, x0.length);
+  const problem = scaleProblem(fn, gr, x0, options);
+  // bounds move to the scaled parameters as R does (lower/parscale, upper/parscale)
+  for (let i = 0; i < x0.length; i++) {
+    bounds.lower[i] /= problem.parscale[i];
+    bounds.upper[i] /= problem.parscale[i];
+    if (problem.parscale[i] < 0) {
+      const t = bounds.lower[i];
+      bounds.lower[i] = bounds.upper[i];
+      bounds.upper[i] = t;
+    }
+  }
+  const result = lbfgsbCore(
+    problem.fn,
+    problem.par,
+    problem.gr,
+    bounds.lower,
+    bounds.upper,
+    options,
+  );
+  return unscaleResult(result, problem, fn, gr, options);
+}
+
+function lbfgsbCore(
+  fn: Objective,
+  x: Float64Array,
+  gr: Gradient | undefined,
+  l: Float64Array,
+  u: Float64Array,
+  options: LbfgsbOptions,
+): OptimResult {
   const n = x.length;
-  const { lower: l, upper: u } = resolveBounds(options.lower, options.upper, n);
   const factr = options.factr ?? 1e7;
   const pgtol = options.pgtol ?? 0;
   const m = options.m ?? 5;
@@ -275,7 +306,6 @@ export function lbfgsb(
     convergence,
     message,
   };
-  if (options.hessian) result.hessian = optimHess(fn, x, gr, { ndeps: options.ndeps });
   if (trace) result.trace = trace;
   return result;
 }

@@ -1,9 +1,9 @@
 import { evaluateStart, toParameters } from './checks.js';
-import { optimHess } from './finite-difference.js';
+import { type ScaleOptions, scaleProblem, unscaleResult } from './scaling.js';
 import type { CommonOptions, Objective, OptimResult, TraceEntry } from './types.js';
 
 /** Options of {@link nelderMead}; defaults are R's `optim(method = "Nelder-Mead")`. */
-export interface NelderMeadOptions extends CommonOptions {
+export interface NelderMeadOptions extends CommonOptions, ScaleOptions {
   /** Relative tolerance: stop when f(high) <= f(low) + reltol·(|f(x0)| + reltol). Default √ε. */
   reltol?: number;
   /** Stop when f(low) <= abstol. Default -Infinity. */
@@ -34,7 +34,17 @@ export function nelderMead(
   par: ArrayLike<number>,
   options: NelderMeadOptions = {},
 ): OptimResult {
-  const x0 = toParameters(par);
+  const problem = scaleProblem(fn, undefined, toParameters(par), options);
+  const result = nelderMeadCore(problem.fn, problem.par, options);
+  if (problem.par.length === 1) {
+    result.warnings = [
+      'one-dimensional optimization by Nelder-Mead is unreliable: use brent() (R: "Brent" or optimize()) directly',
+    ];
+  }
+  return unscaleResult(result, problem, fn, undefined, options);
+}
+
+function nelderMeadCore(fn: Objective, x0: Float64Array, options: NelderMeadOptions): OptimResult {
   const n = x0.length;
   const reltol = options.reltol ?? Math.sqrt(Number.EPSILON);
   const abstol = options.abstol ?? Number.NEGATIVE_INFINITY;
@@ -46,7 +56,7 @@ export function nelderMead(
 
   if (maxit <= 0) {
     const value = fn(x0);
-    return finish(fn, x0, value, 0, 0, options, trace);
+    return finish(x0, value, 0, 0, trace);
   }
   const b = Float64Array.from(x0);
   let f = evaluateStart(fn, b);
@@ -173,16 +183,14 @@ export function nelderMead(
 
   const xbest = P.slice(L * n, L * n + n);
   if (funcount > maxit) fail = 1;
-  return finish(fn, xbest, V[L], funcount, fail, options, trace);
+  return finish(xbest, V[L], funcount, fail, trace);
 }
 
 function finish(
-  fn: Objective,
   par: Float64Array,
   value: number,
   funcount: number,
   convergence: number,
-  options: NelderMeadOptions,
   trace: TraceEntry[] | undefined,
 ): OptimResult {
   const result: OptimResult = {
@@ -197,7 +205,6 @@ function finish(
           ? 'maximum number of function evaluations reached'
           : null,
   };
-  if (options.hessian) result.hessian = optimHess(fn, par, undefined, { ndeps: options.ndeps });
   if (trace) result.trace = trace;
   return result;
 }

@@ -44,6 +44,8 @@ export interface OptimResult {
   /** Hessian at `par` (row-major `n*n`, symmetric), present when `hessian: true`. */
   hessian?: Float64Array;
   trace?: TraceEntry[];
+  /** Warnings as data (R would print them), e.g. for 1-D Nelder–Mead. */
+  warnings?: string[];
 }
 
 /** Options common to all multivariate optimizers. */
