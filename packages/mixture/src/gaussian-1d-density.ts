@@ -1,4 +1,5 @@
 import { type DenseMatrix, dense } from '@likelihood/linalg';
+import { posteriorFromLogJoint, rowLogSumExp } from './gaussian-mv-density.js';
 import type { GaussianMixture1d } from './types.js';
 
 const LOG_2PI = Math.log(2 * Math.PI);
@@ -23,6 +24,37 @@ export function gaussianMixtureJointDensity(
   return Math.exp(gaussianMixtureLogJointDensity(y, k, theta));
 }
 
+/** Per-component constants a_k = log w_k - log(2 pi sigma_k^2) / 2 and b_k = 1 / (2 sigma_k^2). */
+function constants(theta: GaussianMixture1d): { a: Float64Array; b: Float64Array } {
+  const K = theta.weights.length;
+  const a = new Float64Array(K);
+  const b = new Float64Array(K);
+  for (let k = 0; k < K; k++) {
+    a[k] = Math.log(theta.weights[k]!) - 0.5 * (LOG_2PI + Math.log(theta.variances[k]!));
+    b[k] = 0.5 / theta.variances[k]!;
+  }
+  return { a, b };
+}
+
+/** log(w_k N(y_i; mu_k, sigma_k^2)) for all i, k: an n x K matrix. */
+export function gaussianMixtureLogJoint(
+  y: ArrayLike<number>,
+  theta: GaussianMixture1d,
+): DenseMatrix {
+  const K = theta.weights.length;
+  const n = y.length;
+  const { a, b } = constants(theta);
+  const L = dense(n, K);
+  for (let k = 0; k < K; k++) {
+    const mk = theta.means[k]!;
+    for (let i = 0; i < n; i++) {
+      const d = y[i]! - mk;
+      L.data[i + k * n] = a[k]! - b[k]! * d * d;
+    }
+  }
+  return L;
+}
+
 /**
  * Marginal log density log f(y) = log sum_k w_k N(y; mu_k, sigma_k^2), by log-sum-exp, at each y.
  */
@@ -30,20 +62,7 @@ export function gaussianMixtureLogDensity(
   y: ArrayLike<number>,
   theta: GaussianMixture1d,
 ): Float64Array {
-  const K = theta.weights.length;
-  const out = new Float64Array(y.length);
-  const l = new Float64Array(K);
-  for (let i = 0; i < y.length; i++) {
-    let m = Number.NEGATIVE_INFINITY;
-    for (let k = 0; k < K; k++) {
-      l[k] = gaussianMixtureLogJointDensity(y[i]!, k, theta);
-      if (l[k]! > m) m = l[k]!;
-    }
-    let s = 0;
-    for (let k = 0; k < K; k++) s += Math.exp(l[k]! - m);
-    out[i] = m + Math.log(s);
-  }
-  return out;
+  return rowLogSumExp(gaussianMixtureLogJoint(y, theta));
 }
 
 /** Marginal density f(y) = sum_k w_k N(y; mu_k, sigma_k^2) at each y. */
@@ -62,21 +81,7 @@ export function gaussianMixturePosterior(
   y: ArrayLike<number>,
   theta: GaussianMixture1d,
 ): { posterior: DenseMatrix; classification: Int32Array } {
-  const K = theta.weights.length;
-  const n = y.length;
-  const logf = gaussianMixtureLogDensity(y, theta);
-  const z = dense(n, K);
-  const cls = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let k = 0; k < K; k++) {
-      const p = Math.exp(gaussianMixtureLogJointDensity(y[i]!, k, theta) - logf[i]!);
-      z.data[i + k * n] = p;
-      if (p > z.data[i + best * n]!) best = k;
-    }
-    cls[i] = best;
-  }
-  return { posterior: z, classification: cls };
+  return posteriorFromLogJoint(gaussianMixtureLogJoint(y, theta));
 }
 
 /** Moments of a univariate mixture with component means mu_k and variances sigma_k^2. */

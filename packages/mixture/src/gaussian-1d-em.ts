@@ -35,7 +35,8 @@ export function logBlock(K: number): number {
  * z_ik = exp(l_ik - m_i) / s_i and l = sum_i (m_i + log s_i). The term of the maximising k is 1
  * (no exp), terms below `UNDERFLOW_CUT` are 0, and log s_i is taken once per block of
  * `logBlock(K)` points as the log of their product (s_i <= K, so no overflow): K - 1 exp and
- * ~0 log calls per point instead of K + 1. Accumulates n_k, sum z (y - mu_k) and
+ * ~0 log calls per point instead of K + 1. K = 2 runs an unrolled scalar loop, K > 2 a
+ * component-major loop over blocks of 1024 points. Accumulates n_k, sum z (y - mu_k) and
  * sum z (y - mu_k)^2 (shifted by the current mean against cancellation). No allocation per
  * observation.
  */
@@ -51,7 +52,6 @@ export function eStepGaussian1d(y: Float64Array, theta: GaussianMixture1d): Gaus
   const nk = new Float64Array(K);
   const s1 = new Float64Array(K);
   const s2 = new Float64Array(K);
-  const e = new Float64Array(K);
   const n = y.length;
   const block = logBlock(K);
   let ll = 0;
@@ -110,43 +110,63 @@ export function eStepGaussian1d(y: Float64Array, theta: GaussianMixture1d): Gaus
     s2[0] = v0;
     s2[1] = v1;
   } else {
-    for (let i = 0; i < n; i++) {
-      const yi = y[i]!;
-      let m = Number.NEGATIVE_INFINITY;
-      let km = 0;
+    // Component-major over blocks of B points: tight loops per component over contiguous
+    // buffers (l_ik, then exp(l_ik - m_i), then the accumulations).
+    const B = 1024;
+    const buf = new Float64Array(B * K);
+    const M = new Float64Array(B);
+    const S = new Float64Array(B);
+    for (let i0 = 0; i0 < n; i0 += B) {
+      const len = Math.min(B, n - i0);
+      M.fill(Number.NEGATIVE_INFINITY, 0, len);
       for (let k = 0; k < K; k++) {
-        const d = yi - mu[k]!;
-        const l = a[k]! - b[k]! * d * d;
-        e[k] = l;
-        if (l > m) {
-          m = l;
-          km = k;
+        const ak = a[k]!;
+        const bk = b[k]!;
+        const mk = mu[k]!;
+        const o = k * B;
+        for (let j = 0; j < len; j++) {
+          const d = y[i0 + j]! - mk;
+          const l = ak - bk * d * d;
+          buf[o + j] = l;
+          if (l > M[j]!) M[j] = l;
         }
       }
-      let s = 0;
+      S.fill(0, 0, len);
       for (let k = 0; k < K; k++) {
-        let v = 1;
-        if (k !== km) {
-          const t = e[k]! - m;
-          v = t < UNDERFLOW_CUT ? 0 : Math.exp(t);
+        const o = k * B;
+        for (let j = 0; j < len; j++) {
+          const t = buf[o + j]! - M[j]!;
+          const v = t === 0 ? 1 : t < UNDERFLOW_CUT ? 0 : Math.exp(t);
+          buf[o + j] = v;
+          S[j] += v;
         }
-        e[k] = v;
-        s += v;
       }
-      ll += m;
-      prod *= s;
-      if (++inBlock === block) {
-        ll += Math.log(prod);
-        prod = 1;
-        inBlock = 0;
+      for (let j = 0; j < len; j++) {
+        ll += M[j]!;
+        prod *= S[j]!;
+        if (++inBlock === block) {
+          ll += Math.log(prod);
+          prod = 1;
+          inBlock = 0;
+        }
+        S[j] = 1 / S[j]!;
       }
-      const inv = 1 / s;
       for (let k = 0; k < K; k++) {
-        const z = e[k]! * inv;
-        const d = yi - mu[k]!;
-        nk[k] += z;
-        s1[k] += z * d;
-        s2[k] += z * d * d;
+        const o = k * B;
+        const mk = mu[k]!;
+        let c0 = 0;
+        let c1 = 0;
+        let c2 = 0;
+        for (let j = 0; j < len; j++) {
+          const z = buf[o + j]! * S[j]!;
+          const d = y[i0 + j]! - mk;
+          c0 += z;
+          c1 += z * d;
+          c2 += z * d * d;
+        }
+        nk[k] += c0;
+        s1[k] += c1;
+        s2[k] += c2;
       }
     }
   }

@@ -25,6 +25,7 @@ export {
   gaussianMixtureJointDensity,
   gaussianMixtureLogJointDensity,
   gaussianMixturePosterior,
+  gaussianMixtureLogJoint,
   gaussianMixtureMoments,
 } from './gaussian-1d-density.js';
 export type { TwoComponentGaussian } from './canonical.js';
@@ -65,3 +66,10 @@ export { mixtureBIC1d, mixtureBIC } from './bic.js';
 export type { FitDirectOptions, DirectFit } from './fit-direct.js';
 export { fitGaussianMixture1dDirect } from './fit-direct.js';
 export { formatMixtureFit, icl } from './format-mixture.js';
+export type {
+  ExpFamMixture,
+  ExpFamMixtureFit,
+  ExpFamStats,
+  FitExpFamMixtureOptions,
+} from './expfam-mixture.js';
+export { expFamMixtureModel, fitExpFamMixture } from './expfam-mixture.js';

@@ -193,10 +193,11 @@ export function fitPoissonMixture(
     };
   }
   const L = dense(n, K);
+  const lfact = x.map((v) => gammaln(v + 1));
   for (let k = 0; k < K; k++) {
     const a = Math.log(params.weights[k]!) - params.lambdas[k]!;
     const b = Math.log(params.lambdas[k]!);
-    for (let i = 0; i < n; i++) L.data[i + k * n] = a + x[i]! * b - gammaln(x[i]! + 1);
+    for (let i = 0; i < n; i++) L.data[i + k * n] = a + x[i]! * b - lfact[i]!;
   }
   const { posterior, classification } = posteriorFromLogJoint(L);
   const df = 2 * K - 1;
