@@ -145,7 +145,7 @@ function evalCall(ctx: EvalContext, call: Expr & { kind: 'call' }): Value {
     if (args.length !== 1) fail(ctx, call, `${fn}() takes one argument`);
     return evaluate(ctx, first());
   }
-  if (fn in unary) return map1(numeric(ctx, call, evaluate(ctx, first())), unary[fn]!);
+  if (Object.hasOwn(unary, fn)) return map1(numeric(ctx, call, evaluate(ctx, first())), unary[fn]!);
   if (fn === 'log') {
     const x = numeric(ctx, call, evaluate(ctx, first()));
     const base = scalarArg(ctx, call, 1, 'base', Math.E);
@@ -164,18 +164,32 @@ function evalCall(ctx: EvalContext, call: Expr & { kind: 'call' }): Value {
         kind: 'numeric',
         values: Float64Array.from(v.codes, (c) => (c < 0 ? Number.NaN : c + 1)),
       };
+    if (v.kind === 'logical') return { kind: 'numeric', values: v.values };
     return v;
   }
   if (fn === 'factor' || fn === 'as.factor' || fn === 'ordered') {
     const v = evaluate(ctx, first());
-    const ordered = fn === 'ordered';
-    if (v.kind === 'factor') return { ...v, ordered: ordered || v.ordered };
+    const label = deparse(call);
+    const ref = ctx.reference?.get(label);
+    const spec: FactorSpec =
+      ref?.kind === 'factor'
+        ? { levels: ref.levels, ordered: ref.ordered }
+        : { ordered: fn === 'ordered' || (v.kind === 'factor' && v.ordered) };
+    if (v.kind === 'factor') {
+      if (ref === undefined) return { ...v, ordered: spec.ordered ?? false };
+      return factorFromStrings(
+        label,
+        Array.from(v.codes, (c) => (c < 0 ? null : v.levels[c]!)),
+        spec,
+      );
+    }
+    if (v.kind === 'logical') {
+      const b = Array.from(v.values, (x) => (Number.isNaN(x) ? null : x !== 0));
+      return factorFromStrings(label, logicalLabels(b), spec);
+    }
     const x = numeric(ctx, call, v);
     if (typeof x === 'number') return fail(ctx, call, `${fn}() needs a column`);
-    const ref = ctx.reference?.get(deparse(call));
-    if (ref?.kind === 'factor')
-      return factorFromNumbers(deparse(call), x, { levels: ref.levels, ordered: ref.ordered });
-    return factorFromNumbers(deparse(call), x, { ordered });
+    return factorFromNumbers(label, x, spec);
   }
   if (fn === 'poly') {
     const x = numeric(ctx, call, evaluate(ctx, first()));

@@ -137,6 +137,9 @@ describe('modelFrame errors name the column and row', () => {
       /'log\(x\)' has the non-finite value -Infinity at row 1/,
     );
   });
+  it('unknown functions (not prototype members)', () => {
+    expect(() => modelFrame('y ~ toString(x)', d)).toThrow(/unknown function 'toString'/);
+  });
   it('arithmetic on a factor', () => {
     expect(() => modelFrame('y ~ log(s)', d)).toThrow(/not meaningful for factors/);
   });
