@@ -27,9 +27,11 @@ export class UnknownColumnError extends FormulaError {
   constructor(
     readonly column: string,
     readonly available: readonly string[],
+    /** The 0-based column of the formula text where the name appears, when known. */
+    readonly position: number | null = null,
   ) {
     super(
-      `unknown column '${column}' in the formula (data columns: ${available.slice(0, 20).join(', ')}${available.length > 20 ? ', …' : ''})`,
+      `unknown column '${column}' in the formula${position === null ? '' : ` at column ${position}`} (data columns: ${available.slice(0, 20).join(', ')}${available.length > 20 ? ', …' : ''})`,
     );
   }
 }

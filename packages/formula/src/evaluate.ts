@@ -84,7 +84,7 @@ function logicalLabels(values: ArrayLike<boolean | null>): (string | null)[] {
 function column(ctx: EvalContext, expr: Expr & { kind: 'name' }): Value {
   const name = expr.name;
   const raw = ctx.table.column(name);
-  if (raw === undefined) throw new UnknownColumnError(name, ctx.table.names);
+  if (raw === undefined) throw new UnknownColumnError(name, ctx.table.names, expr.pos);
   ctx.touched.add(name);
   const spec = ctx.factors[name];
   const ref = ctx.reference?.get(name);

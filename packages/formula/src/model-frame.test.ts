@@ -124,7 +124,9 @@ describe('modelFrame errors name the column and row', () => {
   const d = { y: [1, 2, 3], x: [1, 0, 2], s: ['a', 'b', 'a'] };
   it('unknown column', () => {
     expect(() => modelFrame('y ~ x + z', d)).toThrow(UnknownColumnError);
-    expect(() => modelFrame('y ~ x + z', d)).toThrow(/unknown column 'z'/);
+    expect(() => modelFrame('y ~ x + z', d)).toThrow(
+      /unknown column 'z' in the formula at column 8/,
+    );
   });
   it('infinite data', () => {
     expect(() =>
