@@ -99,3 +99,10 @@ export {
   formatAnovaGlm,
   formatAnovaGlmModels,
 } from './format-anova.js';
+export type { WlsSolver, WlsStep, IrlsInput, IrlsCore } from './irls.js';
+export { runIrls } from './irls.js';
+export { DenseWlsSolver } from './glm-fit.js';
+export type { IndicatorDesign, IndicatorState } from './indicator-solver.js';
+export { IndicatorWlsSolver } from './indicator-solver.js';
+export type { GlmSparseFit, GlmSparseModel, GlmSparseOptions } from './glm-sparse.js';
+export { glmFitSparse, summaryGlmSparse, glmSparse } from './glm-sparse.js';

@@ -1,0 +1,241 @@
+import type { DenseMatrix } from '@likelihood/linalg';
+import type { WlsSolver, WlsStep } from './irls.js';
+
+/**
+ * A design X = [Z | Xd] in some column order, where Z is the indicator block of one factor
+ * (row i has a single 1, in block column codes[i], or none when codes[i] = -1) and Xd is
+ * dense. Z is never formed: a 300-level factor costs O(n) per IRLS step, not O(n p^2).
+ */
+export interface IndicatorDesign {
+  /** n × q dense columns. */
+  readonly Xd: DenseMatrix;
+  readonly codes: Int32Array;
+  /** Number of block columns L. */
+  readonly nlevels: number;
+  /** Position of block column k in the full coefficient vector. */
+  readonly blockPositions: Int32Array;
+  /** Position of dense column j in the full coefficient vector. */
+  readonly densePositions: Int32Array;
+}
+
+/** The factorization of X'WX kept from the last step (for covariances and hat values). */
+export interface IndicatorState {
+  /** D_k = sum of weights in level k (0 for aliased levels). */
+  readonly D: Float64Array;
+  /** G = D^{-1} B (L × q, row-major: G[k q + j]). */
+  readonly G: Float64Array;
+  /** S^{-1} with S = C - B' D^{-1} B (q × q, column-major; aliased rows/cols 0). */
+  readonly Sinv: Float64Array;
+  readonly aliasedDense: Uint8Array;
+}
+
+/**
+ * Weighted least squares by block elimination of the normal equations
+ * [D B; B' C] (beta_z, beta_d) = (a, c): S = C - B' D^{-1} B, beta_d = S^{-1}(c - B' D^{-1} a),
+ * beta_z = D^{-1}(a - B beta_d). Dense columns whose Schur pivot falls below tol^2 times their
+ * weighted squared norm are aliased (the squared form of R's `dqrdc2` rule), as are empty levels.
+ */
+export class IndicatorWlsSolver implements WlsSolver {
+  readonly nobs: number;
+  readonly p: number;
+  readonly q: number;
+  state: IndicatorState | null = null;
+  constructor(readonly design: IndicatorDesign) {
+    this.nobs = design.Xd.rows;
+    this.q = design.Xd.cols;
+    this.p = design.nlevels + this.q;
+  }
+
+  solve(
+    good: Uint8Array,
+    _ngood: number,
+    sqrtW: Float64Array,
+    zw: Float64Array,
+    tol: number,
+  ): WlsStep {
+    const { nobs, q } = this;
+    const { codes, nlevels: L, Xd } = this.design;
+    const X = Xd.data;
+    const D = new Float64Array(L);
+    const a = new Float64Array(L);
+    const B = new Float64Array(L * q);
+    const C = new Float64Array(q * q);
+    const c = new Float64Array(q);
+    const xi = new Float64Array(q);
+    for (let i = 0, r = 0; i < nobs; i++) {
+      if (!good[i]) continue;
+      const sw = sqrtW[r]!;
+      const w = sw * sw;
+      const wz = sw * zw[r]!;
+      r++;
+      for (let j = 0; j < q; j++) xi[j] = X[j * nobs + i]!;
+      const k = codes[i]!;
+      if (k >= 0) {
+        D[k] = D[k]! + w;
+        a[k] = a[k]! + wz;
+        const bk = k * q;
+        for (let j = 0; j < q; j++) B[bk + j] = B[bk + j]! + w * xi[j]!;
+      }
+      for (let j = 0; j < q; j++) {
+        const wx = w * xi[j]!;
+        c[j] = c[j]! + wz * xi[j]!;
+        for (let l = j; l < q; l++) C[j + l * q] = C[j + l * q]! + wx * xi[l]!;
+      }
+    }
+    // S = C - B' D^{-1} B and rhs = c - B' D^{-1} a (upper triangle of S).
+    const S = Float64Array.from(C);
+    const rhs = Float64Array.from(c);
+    const G = new Float64Array(L * q);
+    for (let k = 0; k < L; k++) {
+      const dk = D[k]!;
+      if (dk === 0) continue;
+      const bk = k * q;
+      for (let j = 0; j < q; j++) G[bk + j] = B[bk + j]! / dk;
+      for (let j = 0; j < q; j++) {
+        const gj = G[bk + j]!;
+        rhs[j] = rhs[j]! - gj * a[k]!;
+        for (let l = j; l < q; l++) S[j + l * q] = S[j + l * q]! - gj * B[bk + l]!;
+      }
+    }
+    // Cholesky S = R'R (upper R in place) with aliasing of negligible pivots.
+    const aliasedDense = new Uint8Array(q);
+    const R = new Float64Array(q * q);
+    for (let j = 0; j < q; j++) {
+      let d = S[j + j * q]!;
+      for (let m = 0; m < j; m++) d -= R[m + j * q]! * R[m + j * q]!;
+      if (!(d > tol * tol * C[j + j * q]!) || !(d > 0)) {
+        aliasedDense[j] = 1;
+        continue;
+      }
+      const rjj = Math.sqrt(d);
+      R[j + j * q] = rjj;
+      for (let l = j + 1; l < q; l++) {
+        let s = S[j + l * q]!;
+        for (let m = 0; m < j; m++) s -= R[m + j * q]! * R[m + l * q]!;
+        R[j + l * q] = s / rjj;
+      }
+    }
+    // Rinv (upper) then Sinv = Rinv Rinv' over non-aliased columns.
+    const Rinv = new Float64Array(q * q);
+    for (let col = 0; col < q; col++) {
+      if (aliasedDense[col]) continue;
+      Rinv[col + col * q] = 1 / R[col + col * q]!;
+      for (let i = col - 1; i >= 0; i--) {
+        if (aliasedDense[i]) continue;
+        let s = 0;
+        for (let k = i + 1; k <= col; k++) s += R[i + k * q]! * Rinv[k + col * q]!;
+        Rinv[i + col * q] = -s / R[i + i * q]!;
+      }
+    }
+    const Sinv = new Float64Array(q * q);
+    for (let i = 0; i < q; i++) {
+      for (let j = i; j < q; j++) {
+        let s = 0;
+        for (let k = j; k < q; k++) s += Rinv[i + k * q]! * Rinv[j + k * q]!;
+        Sinv[i + j * q] = s;
+        Sinv[j + i * q] = s;
+      }
+    }
+    const betaD = new Float64Array(q);
+    for (let i = 0; i < q; i++) {
+      let s = 0;
+      for (let j = 0; j < q; j++) s += Sinv[i + j * q]! * rhs[j]!;
+      betaD[i] = s;
+    }
+    const coefficients = new Float64Array(this.p);
+    const aliased: number[] = [];
+    const { blockPositions, densePositions } = this.design;
+    for (let k = 0; k < L; k++) {
+      if (D[k] === 0) {
+        aliased.push(blockPositions[k]!);
+        continue;
+      }
+      let s = a[k]!;
+      for (let j = 0; j < q; j++) s -= B[k * q + j]! * betaD[j]!;
+      coefficients[blockPositions[k]!] = s / D[k]!;
+    }
+    for (let j = 0; j < q; j++) {
+      if (aliasedDense[j]) aliased.push(densePositions[j]!);
+      else coefficients[densePositions[j]!] = betaD[j]!;
+    }
+    this.state = { D, G, Sinv, aliasedDense };
+    return { coefficients, rank: this.p - aliased.length, aliased };
+  }
+
+  linearPredictorInto(beta: ArrayLike<number>, offset: Float64Array, eta: Float64Array): void {
+    const { nobs, q } = this;
+    const { codes, Xd, blockPositions, densePositions } = this.design;
+    eta.set(offset);
+    for (let j = 0; j < q; j++) {
+      const b = beta[densePositions[j]!]!;
+      if (b === 0 || Number.isNaN(b)) continue;
+      const off = j * nobs;
+      for (let i = 0; i < nobs; i++) eta[i] = eta[i]! + Xd.data[off + i]! * b;
+    }
+    for (let i = 0; i < nobs; i++) {
+      const k = codes[i]!;
+      if (k < 0) continue;
+      const b = beta[blockPositions[k]!]!;
+      if (!Number.isNaN(b)) eta[i] = eta[i]! + b;
+    }
+  }
+
+  /**
+   * (X'WX)^{-1} of the last step, p × p column-major in full-design order (NaN for aliased):
+   * [D^{-1} + G S^{-1} G', -G S^{-1}; -S^{-1} G', S^{-1}].
+   */
+  covUnscaled(): Float64Array {
+    const st = this.state!;
+    const { q, p } = this;
+    const { nlevels: L, blockPositions: bp, densePositions: dp } = this.design;
+    const V = new Float64Array(p * p).fill(Number.NaN);
+    const GS = new Float64Array(L * q);
+    for (let k = 0; k < L; k++) {
+      for (let j = 0; j < q; j++) {
+        let s = 0;
+        for (let m = 0; m < q; m++) s += st.G[k * q + m]! * st.Sinv[m + j * q]!;
+        GS[k * q + j] = s;
+      }
+    }
+    for (let i = 0; i < q; i++) {
+      if (st.aliasedDense[i]) continue;
+      for (let j = 0; j < q; j++)
+        if (!st.aliasedDense[j]) V[dp[i]! + dp[j]! * p] = st.Sinv[i + j * q]!;
+    }
+    for (let k = 0; k < L; k++) {
+      if (st.D[k] === 0) continue;
+      for (let j = 0; j < q; j++) {
+        if (st.aliasedDense[j]) continue;
+        V[bp[k]! + dp[j]! * p] = -GS[k * q + j]!;
+        V[dp[j]! + bp[k]! * p] = -GS[k * q + j]!;
+      }
+      for (let l = 0; l < L; l++) {
+        if (st.D[l] === 0) continue;
+        let s = k === l ? 1 / st.D[k]! : 0;
+        for (let j = 0; j < q; j++) s += GS[k * q + j]! * st.G[l * q + j]!;
+        V[bp[k]! + bp[l]! * p] = s;
+      }
+    }
+    return V;
+  }
+
+  /** Diagonal of (X'WX)^{-1} in O(L q^2) (NaN for aliased). */
+  covUnscaledDiagonal(): Float64Array {
+    const st = this.state!;
+    const { q, p } = this;
+    const { nlevels: L, blockPositions: bp, densePositions: dp } = this.design;
+    const out = new Float64Array(p).fill(Number.NaN);
+    for (let j = 0; j < q; j++) if (!st.aliasedDense[j]) out[dp[j]!] = st.Sinv[j + j * q]!;
+    for (let k = 0; k < L; k++) {
+      if (st.D[k] === 0) continue;
+      let s = 1 / st.D[k]!;
+      for (let i = 0; i < q; i++) {
+        let t = 0;
+        for (let j = 0; j < q; j++) t += st.Sinv[i + j * q]! * st.G[k * q + j]!;
+        s += st.G[k * q + i]! * t;
+      }
+      out[bp[k]!] = s;
+    }
+    return out;
+  }
+}
