@@ -99,6 +99,23 @@ describe('lbfgsb', () => {
     expectAbsClose(r.value, 1.9385195433752636e-10, 1e-11);
   });
 
+  it('stops at maxit with convergence 1 and message NEW_X, as R', () => {
+    // R: optim(rep(c(-1.2, 1), 5), fr10, gr10, method = "L-BFGS-B", control = list(maxit = 20))
+    const r = lbfgsb(
+      rosenbrock,
+      [-1.2, 1, -1.2, 1, -1.2, 1, -1.2, 1, -1.2, 1],
+      rosenbrockGradient,
+      {
+        maxit: 20,
+      },
+    );
+    expect(r.convergence).toBe(1);
+    expect(r.message).toBe('NEW_X');
+    expect(r.counts).toEqual({ function: 26, gradient: 26 });
+    // Same 20 iterations: value to 1e-10 relative.
+    expectClose(r.value, 8.093095116846488, 1e-10);
+  });
+
   it('rejects a bounds/par dimension mismatch, bad bounds and a non-finite start', () => {
     expect(() => lbfgsb(rosenbrock, [0, 0], undefined, { lower: [0, 0, 0] })).toThrow(
       DimensionMismatchError,

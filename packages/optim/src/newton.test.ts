@@ -69,6 +69,26 @@ describe('newton', () => {
     expectAllClose(r.par, reference.beta, 1e-10);
   });
 
+  it('ridges an indefinite Hessian and still reaches the Rosenbrock minimum', () => {
+    const f = (x: Float64Array): number => 100 * (x[1] - x[0] * x[0]) ** 2 + (1 - x[0]) ** 2;
+    const g = (x: Float64Array): number[] => [
+      -400 * x[0] * (x[1] - x[0] * x[0]) - 2 * (1 - x[0]),
+      200 * (x[1] - x[0] * x[0]),
+    ];
+    const h = (x: Float64Array): number[] => [
+      1200 * x[0] * x[0] - 400 * x[1] + 2,
+      -400 * x[0],
+      -400 * x[0],
+      200,
+    ];
+    // At (0, 1) the Hessian [[-398, 0], [0, 200]] is indefinite: the ridge path is exercised.
+    const r = newton(f, g, h, [0, 1], { trace: true });
+    expect(r.trace!.some((t) => t.action === 'RIDGE')).toBe(true);
+    expect(r.convergence).toBe(0);
+    // Minimum (1, 1); Newton's final quadratic steps give it to 1e-10.
+    expectAllClose(r.par, [1, 1], 1e-10);
+  });
+
   it('rejects a gradient of the wrong length', () => {
     expect(() => newton(fn, () => [1], hess, [0, 0])).toThrow(GradientLengthError);
     expect(() => newton(fn, () => [1], hess, [0, 0])).toThrow(
