@@ -2,8 +2,11 @@
  * `pnpm bench` for @likelihood/linalg: GFLOP/s of gemm, XᵀWX and Cholesky for n = 250 … 2000,
  * and the speed ratio against ml-matrix (`mmul`, `CholeskyDecomposition`) on the same matrices
  * in the same process. Single thread. ml-matrix is skipped at a size when its projected time
- * (from the previous size, ×8) exceeds 30 s.
+ * (from the previous size, ×8) exceeds 30 s. When `Rscript` is on the PATH, R's own `%*%`,
+ * `crossprod(X, w * X)` and `chol()` (R's BLAS/LAPACK, CPU time, same sizes) are timed side by
+ * side and reported as ratios too.
  */
+import { spawnSync } from 'node:child_process';
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 import {
   choleskyInPlace,
@@ -140,4 +143,43 @@ if (c && g) {
   console.log(
     `targets at n = 1000: Cholesky ${c.gflops.toFixed(2)} GFLOP/s (≥ 3) and ${c.ml ? (c.ml / c.ours).toFixed(1) : '?'}× ml-matrix (≥ 4); gemm ${g.gflops.toFixed(2)} GFLOP/s (≥ 3)`,
   );
+}
+
+/** R's CPU seconds (best of runs) for %*%, crossprod(X, w*X) and chol at each size, or null. */
+function timeR(ns: number[]): Record<string, Record<number, number>> | null {
+  const code = `
+    best <- function(f, reps) min(replicate(reps, { t <- system.time(f()); t[["user.self"]] + t[["sys.self"]] }))
+    out <- list()
+    for (n in c(${ns.join(',')})) {
+      reps <- if (n <= 500) 5 else if (n <= 1000) 2 else 1
+      A <- matrix(runif(n * n) - 0.5, n); B <- matrix(runif(n * n) - 0.5, n); w <- runif(n) + 0.5
+      S <- crossprod(A) + diag(n) * n
+      out[[length(out) + 1]] <- c(n, best(function() A %*% B, reps),
+        best(function() crossprod(A, w * A), reps), best(function() chol(S), reps))
+    }
+    for (r in out) cat(r, "\\n")`;
+  const res = spawnSync('Rscript', ['-e', code], { encoding: 'utf8', timeout: 600_000 });
+  if (res.error || res.status !== 0) return null;
+  const out: Record<string, Record<number, number>> = { gemm: {}, XtWX: {}, cholesky: {} };
+  for (const line of res.stdout.trim().split('\n')) {
+    const [n, g, x, c] = line.trim().split(/\s+/).map(Number);
+    out.gemm[n] = g;
+    out.XtWX[n] = x;
+    out.cholesky[n] = c;
+  }
+  return out;
+}
+
+const r = process.env.LINALG_BENCH_NO_R ? null : timeR(sizes);
+if (r === null) {
+  console.log('R side by side: skipped (Rscript not found, failed, or LINALG_BENCH_NO_R set)');
+} else {
+  console.log("R side by side (R's BLAS/LAPACK, CPU seconds; ratio = R time / our time):");
+  for (const row of rows) {
+    const t = r[row.kernel]?.[row.n];
+    if (t === undefined) continue;
+    console.log(
+      `${row.kernel.padEnd(9)} n=${String(row.n).padStart(4)}  R ${t.toFixed(4).padStart(8)} s  ours ${row.ours.toFixed(4).padStart(8)} s  ratio ${(t / row.ours).toFixed(2)}`,
+    );
+  }
 }

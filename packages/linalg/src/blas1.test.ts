@@ -25,6 +25,11 @@ describe('dot / axpyInPlace', () => {
       axpyInPlace(-2.5, x, z);
       // axpy is one multiply-add per entry: identical to the plain loop bit for bit
       for (let i = 0; i < n; i++) expect(z[i]).toBe(y[i] + -2.5 * x[i]);
+      if (n > 0) {
+        const ml = Matrix.rowVector(Array.from(y)).add(Matrix.rowVector(Array.from(x)).mul(-2.5));
+        // ml-matrix does the same two roundings (multiply, then add): equal to 1 ulp-level
+        expectClose(z, ml.getRow(0), 1e-15);
+      }
     }
   });
   it('rejects length mismatches naming the argument', () => {

@@ -70,6 +70,7 @@ describe('gemm', () => {
     expectClose(XtX.data, mlData(toMl(X).transpose().mmul(toMl(X))), TOL);
     const Y = randomMatrix(41, 13, 5);
     expectClose(tcrossprod(Y).data, naiveGemm(Y, Y, false, true).data, TOL);
+    expectClose(tcrossprod(Y).data, mlData(toMl(Y).mmul(toMl(Y).transpose())), TOL);
   });
   it('rejects non-conforming shapes', () => {
     const A = randomMatrix(3, 4, 1);

@@ -1,3 +1,4 @@
+import { inverse, Matrix, QrDecomposition } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { type DenseMatrix, dense } from './dense.js';
 import { NonFiniteError } from './errors.js';
@@ -12,7 +13,14 @@ import {
   qrRInverse,
   qrUnscaledCovariance,
 } from './qr-solve.js';
-import { expectClose, maxAbs, naiveGemm, randomMatrix } from './test-utils/helpers.js';
+import {
+  expectClose,
+  maxAbs,
+  mlData,
+  naiveGemm,
+  randomMatrix,
+  toMl,
+} from './test-utils/helpers.js';
 
 // Same algorithm and operation order as LINPACK dqrdc2/dqrsl except the summation order of
 // dot products and norms, on small well-conditioned (after pivoting) matrices: agreement to
@@ -99,6 +107,40 @@ describe("qrPivoted (R's qr(), LINPACK dqrdc2)", () => {
       const I = naiveGemm(R11, Rinv, false, false).data;
       expectClose(I, [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1], 1e-12);
     }
+  });
+
+  it('full-rank least squares agrees with ml-matrix QR and with plain normal equations', () => {
+    const n = 30;
+    const p = 5;
+    const X = randomMatrix(n, p, 77);
+    const y = randomMatrix(n, 1, 78).data;
+    const f = qrPivoted(X);
+    expect(f.rank).toBe(p);
+    expect(Array.from(f.pivot)).toEqual([0, 1, 2, 3, 4]);
+    const coef = qrCoef(f, y);
+    const ml = new QrDecomposition(toMl(X)).solve(Matrix.columnVector(Array.from(y)));
+    // random Gaussian 30 × 5: cond(X) ≈ 3, so both solutions agree to ~cond·ε; 1e-12
+    expectClose(coef, mlData(ml), 1e-12);
+    // plain loop: solve XᵀX b = Xᵀy by Gaussian elimination (cond(XᵀX) ≈ 10): 1e-12
+    const G = naiveGemm(X, X, true, false).data;
+    const r = naiveGemm(X, { rows: n, cols: 1, data: y }, true, false).data;
+    for (let k = 0; k < p; k++) {
+      for (let i = k + 1; i < p; i++) {
+        const m = G[i + k * p] / G[k + k * p];
+        for (let j = k; j < p; j++) G[i + j * p] -= m * G[k + j * p];
+        r[i] -= m * r[k];
+      }
+    }
+    const b = new Float64Array(p);
+    for (let i = p - 1; i >= 0; i--) {
+      let s = r[i];
+      for (let j = i + 1; j < p; j++) s -= G[i + j * p] * b[j];
+      b[i] = s / G[i + i * p];
+    }
+    expectClose(coef, b, 1e-12);
+    // and (XᵀX)⁻¹ from the QR equals ml-matrix's inverse of XᵀX (cond ≈ 10): 1e-12
+    const XtXinv = mlData(inverse(toMl(X).transpose().mmul(toMl(X))));
+    expectClose(qrUnscaledCovariance(f).data, XtXinv, 1e-12);
   });
 
   it('rejects non-finite input naming the cell', () => {

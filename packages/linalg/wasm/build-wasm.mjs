@@ -1,6 +1,5 @@
-// Assembles gemm-kernel.wat into ../src/wasm-kernel-bytes.ts (base64). Run from this folder with
-// the `wabt` package resolvable, e.g.: NODE_PATH=$(npm root -g) node build-wasm.mjs after
-// `npm i -g wabt@1.0.39`, or from a scratch folder where wabt is installed.
+// Assembles gemm-kernel.wat into ../src/wasm-kernel-bytes.ts (base64). Usage, from this folder:
+//   npm i --prefix /tmp/wabt wabt@1.0.39 && WABT_FROM=/tmp/wabt/ node build-wasm.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
