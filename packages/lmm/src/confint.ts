@@ -1,0 +1,69 @@
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { type BootstrapOptions, lmeParameters, parametricBootstrap } from './bootstrap.js';
+import { LmmInputError } from './errors.js';
+import type { LmmFit } from './lmm-fit.js';
+
+/** Confidence intervals named as lme4's `confint(fit, oldNames = FALSE)`. */
+export interface LmmConfint {
+  readonly names: string[];
+  /** Lower and upper limits; null where the method gives none (Wald for variance parameters). */
+  readonly lower: (number | null)[];
+  readonly upper: (number | null)[];
+  readonly level: number;
+}
+
+function checkLevel(level: number): void {
+  if (!(level > 0 && level < 1))
+    throw new LmmInputError('level', `must be in (0, 1), got ${level}`);
+}
+
+/**
+ * Wald intervals as lme4's `confint(method = "Wald")`: β̂_j ± z_{(1+level)/2} SE_j for the fixed
+ * effects, NA (null) for the variance parameters.
+ */
+export function confintWald(fit: LmmFit, level = 0.95): LmmConfint {
+  checkLevel(level);
+  const { names } = lmeParameters(fit);
+  const z = normalQuantile((1 + level) / 2, 0, 1);
+  const nvar = names.length - fit.colnames.length;
+  const lower: (number | null)[] = names.map(() => null);
+  const upper: (number | null)[] = names.map(() => null);
+  fit.coefficients.forEach((c, i) => {
+    lower[nvar + i] = c.estimate - z * c.stdError;
+    upper[nvar + i] = c.estimate + z * c.stdError;
+  });
+  return { names, lower, upper, level };
+}
+
+/** R's quantile type 7 of a sorted copy. */
+function quantile7(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = (s.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, s.length - 1);
+  return s[lo]! + (h - lo) * (s[hi]! - s[lo]!);
+}
+
+/** Percentile intervals from a seeded parametric bootstrap (lme4's `method = "boot"`, `boot.type = "perc"`). */
+export function confintBootstrap(
+  fit: LmmFit,
+  options: BootstrapOptions & { level?: number },
+): LmmConfint {
+  const level = options.level ?? 0.95;
+  checkLevel(level);
+  const b = parametricBootstrap(fit, options);
+  const a = (1 - level) / 2;
+  const lower = b.names.map((_, k) =>
+    quantile7(
+      b.samples.map((s) => s[k]!),
+      a,
+    ),
+  );
+  const upper = b.names.map((_, k) =>
+    quantile7(
+      b.samples.map((s) => s[k]!),
+      1 - a,
+    ),
+  );
+  return { names: b.names, lower, upper, level };
+}
