@@ -1,11 +1,14 @@
 import { type Command, helpText, parseCommandArgs } from './command.js';
+import { anovaCommand } from './commands/anova.js';
 import { demoCommand } from './commands/demo.js';
+import { glmCommand } from './commands/glm.js';
+import { lmCommand } from './commands/lm.js';
 import { NotAvailableError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 
 export type { Io } from './io.js';
 
-const commands: readonly Command[] = [demoCommand];
+const commands: readonly Command[] = [glmCommand, lmCommand, anovaCommand, demoCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatReal, printNamedVector, printVector } from './r-print.js';
+import { printNamedVector, printVector } from './r-print.js';
 
 // Expected strings are R 4.2's own output (options(digits = 4) as in the source texts, or the
 // default digits = 7), copied verbatim.
@@ -23,6 +23,6 @@ describe('R-style vector printing', () => {
     // R: print(123456789) gives "[1] 123456789"
     expect(printVector([123456789])).toBe('[1] 123456789');
     // R: print(c(-1.5, 2)) gives "[1] -1.5  2.0"
-    expect(formatReal([-1.5, 2])).toEqual(['-1.5', ' 2.0']);
+    expect(printVector([-1.5, 2])).toBe('[1] -1.5  2.0');
   });
 });
