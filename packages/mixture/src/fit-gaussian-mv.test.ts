@@ -114,6 +114,29 @@ describe('simulated 3-component bivariate mixture', () => {
   });
 });
 
+describe('3-D data (general-d kernel)', () => {
+  it('EM logLik equals the density path and the E-step statistics are consistent', () => {
+    const truth = {
+      weights: Float64Array.of(0.5, 0.5),
+      means: dense(3, 2, Float64Array.of(0, 0, 0, 3, -2, 1)),
+      covariances: [
+        dense(3, 3, Float64Array.of(1, 0.3, 0, 0.3, 1, 0.2, 0, 0.2, 1)),
+        dense(3, 3, Float64Array.of(2, 0, 0.5, 0, 1, 0, 0.5, 0, 1.5)),
+      ],
+    };
+    const { X: Y } = simulateGaussianMixtureMv(truth, 1500, { seed: 9 });
+    for (const model of ['EII', 'VII', 'EEE', 'VVV'] as const) {
+      const fit = fitGaussianMixture(Y, { K: 2, model, restarts: 1, control: { tol: 1e-12 } });
+      let s = 0;
+      for (const v of gaussianMixtureMvLogDensity(Y, fit.params)) s += v;
+      // Two code paths for the same sum of 1500 log densities: 1e-12 relative.
+      expectClose(s, fit.logLik, 1e-12);
+      expect(fit.df).toBe(dfGaussianMv(2, 3, model));
+      for (let t = 1; t < fit.trace.length; t++) expect(fit.trace[t]!).toBeGreaterThan(fit.trace[t - 1]! - 1e-9);
+    }
+  });
+});
+
 describe('df and bad input', () => {
   it("df follows mclust's counts", () => {
     expect(dfGaussianMv(3, 2, 'EII')).toBe(9);

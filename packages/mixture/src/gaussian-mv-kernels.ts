@@ -50,8 +50,10 @@ export interface GaussianMvStats {
 
 /**
  * E-step in log space over the n x d column-major data X: l_ik = a_k - ||L_k^{-1}(x_i - mu_k)||^2 / 2,
- * log-sum-exp over k, responsibilities z_ik, and the accumulations of `GaussianMvStats`.
- * Scratch buffers are allocated once per call, never per observation.
+ * log-sum-exp over k (the maximising term is 1 without exp, terms below -40 are 0), the
+ * responsibilities z_ik, and the accumulations of `GaussianMvStats`. Runs component-major over
+ * blocks of 512 observations (with a scalar path for d = 2); scratch buffers are allocated once
+ * per call, never per observation.
  */
 export function eStepGaussianMv(
   X: DenseMatrix,
@@ -65,45 +67,119 @@ export function eStepGaussianMv(
   const nk = new Float64Array(K);
   const s1 = new Float64Array(d * K);
   const s2 = new Float64Array(K * d * d);
-  const diff = new Float64Array(K * d);
-  const l = new Float64Array(K);
   const dd = d * d;
+  const B = 512;
+  const buf = new Float64Array(B * K);
+  const M = new Float64Array(B);
+  const S = new Float64Array(B);
+  const diff = new Float64Array(d);
+  const u = new Float64Array(d);
   let ll = 0;
-  for (let i = 0; i < n; i++) {
-    let m = Number.NEGATIVE_INFINITY;
+  let prod = 1;
+  let inBlock = 0;
+  const block = K <= 1 ? 1024 : Math.max(1, Math.min(1024, Math.floor(600 / Math.log(K))));
+  for (let i0 = 0; i0 < n; i0 += B) {
+    const len = Math.min(B, n - i0);
+    M.fill(Number.NEGATIVE_INFINITY, 0, len);
     for (let k = 0; k < K; k++) {
-      const off = k * d;
-      for (let j = 0; j < d; j++) diff[off + j] = x[i + j * n]! - mu[j + off]!;
+      const o = k * B;
+      const ak = a[k]!;
       const Lo = k * dd;
-      let q = 0;
-      for (let r = 0; r < d; r++) {
-        let u = 0;
-        for (let c = 0; c <= r; c++) u += Linv[Lo + r + c * d]! * diff[off + c]!;
-        q += u * u;
+      if (d === 2) {
+        const m0 = mu[k * 2]!;
+        const m1 = mu[k * 2 + 1]!;
+        const l00 = Linv[Lo]!;
+        const l10 = Linv[Lo + 1]!;
+        const l11 = Linv[Lo + 3]!;
+        for (let j = 0; j < len; j++) {
+          const e0 = x[i0 + j]! - m0;
+          const e1 = x[i0 + j + n]! - m1;
+          const u0 = l00 * e0;
+          const u1 = l10 * e0 + l11 * e1;
+          const l = ak - 0.5 * (u0 * u0 + u1 * u1);
+          buf[o + j] = l;
+          if (l > M[j]!) M[j] = l;
+        }
+      } else {
+        for (let j = 0; j < len; j++) {
+          for (let c = 0; c < d; c++) diff[c] = x[i0 + j + c * n]! - mu[c + k * d]!;
+          let q = 0;
+          for (let r = 0; r < d; r++) {
+            let v = 0;
+            for (let c = 0; c <= r; c++) v += Linv[Lo + r + c * d]! * diff[c]!;
+            q += v * v;
+          }
+          const l = ak - 0.5 * q;
+          buf[o + j] = l;
+          if (l > M[j]!) M[j] = l;
+        }
       }
-      const v = a[k]! - 0.5 * q;
-      l[k] = v;
-      if (v > m) m = v;
     }
-    let s = 0;
+    S.fill(0, 0, len);
     for (let k = 0; k < K; k++) {
-      const e = Math.exp(l[k]! - m);
-      l[k] = e;
-      s += e;
+      const o = k * B;
+      for (let j = 0; j < len; j++) {
+        const t = buf[o + j]! - M[j]!;
+        const v = t === 0 ? 1 : t < -40 ? 0 : Math.exp(t);
+        buf[o + j] = v;
+        S[j] += v;
+      }
     }
-    ll += m + Math.log(s);
-    const inv = 1 / s;
+    for (let j = 0; j < len; j++) {
+      ll += M[j]!;
+      prod *= S[j]!;
+      if (++inBlock === block) {
+        ll += Math.log(prod);
+        prod = 1;
+        inBlock = 0;
+      }
+      S[j] = 1 / S[j]!;
+    }
     for (let k = 0; k < K; k++) {
-      const z = l[k]! * inv;
-      nk[k] += z;
-      const off = k * d;
+      const o = k * B;
       const So = k * dd;
-      for (let r = 0; r < d; r++) {
-        const zr = z * diff[off + r]!;
-        s1[off + r] += zr;
-        for (let c = 0; c <= r; c++) s2[So + r + c * d] += zr * diff[off + c]!;
+      const off = k * d;
+      if (d === 2) {
+        const m0 = mu[off]!;
+        const m1 = mu[off + 1]!;
+        let c0 = 0;
+        let a0 = 0;
+        let a1 = 0;
+        let q00 = 0;
+        let q10 = 0;
+        let q11 = 0;
+        for (let j = 0; j < len; j++) {
+          const z = buf[o + j]! * S[j]!;
+          const e0 = x[i0 + j]! - m0;
+          const e1 = x[i0 + j + n]! - m1;
+          const z0 = z * e0;
+          c0 += z;
+          a0 += z0;
+          a1 += z * e1;
+          q00 += z0 * e0;
+          q10 += z0 * e1;
+          q11 += z * e1 * e1;
+        }
+        nk[k] += c0;
+        s1[off] += a0;
+        s1[off + 1] += a1;
+        s2[So] += q00;
+        s2[So + 1] += q10;
+        s2[So + 3] += q11;
+      } else {
+        for (let j = 0; j < len; j++) {
+          const z = buf[o + j]! * S[j]!;
+          nk[k] += z;
+          for (let r = 0; r < d; r++) {
+            u[r] = x[i0 + j + r * n]! - mu[off + r]!;
+            const zr = z * u[r]!;
+            s1[off + r] += zr;
+            for (let c = 0; c <= r; c++) s2[So + r + c * d] += zr * u[c]!;
+          }
+        }
       }
     }
   }
+  ll += Math.log(prod);
   return { nk, s1, s2, shift: Float64Array.from(mu), logLik: ll };
 }

@@ -73,3 +73,5 @@ export type {
   FitExpFamMixtureOptions,
 } from './expfam-mixture.js';
 export { expFamMixtureModel, fitExpFamMixture } from './expfam-mixture.js';
+export type { MixtureJson } from './mixture-json.js';
+export { mixtureToJson } from './mixture-json.js';

@@ -28,7 +28,7 @@ export function kmeansPlusPlus(
   X: DenseMatrix,
   K: number,
   rng: MixtureRng,
-  lloydIter = 10,
+  lloydIter = 5,
 ): Partition {
   const { rows: n, cols: d } = X;
   const C = dense(d, K);
