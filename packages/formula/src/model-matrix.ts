@@ -165,6 +165,7 @@ export function modelMatrix(
     first: number;
     ncols: number;
     omitted: boolean;
+    block: IndicatorBlock | null;
   }[] = [];
   if (terms.intercept) {
     colnames.push('(Intercept)');
@@ -173,6 +174,7 @@ export function modelMatrix(
   terms.terms.forEach((term, t) => {
     const pieces: Piece[] = [];
     let omitted = false;
+    let block: IndicatorBlock | null = null;
     for (let j = 0; j < term.variables.length; j++) {
       const label = term.variables[j]!;
       const c = col(label);
@@ -192,13 +194,14 @@ export function modelMatrix(
       pieces.push({ kind: 'factor', codes: c.codes, C, nlevels: c.levels.length, names });
       if (term.variables.length === 1 && (C === null || spec === 'treatment')) {
         const shift = C === null ? 0 : 1;
-        blocks.push({
+        block = {
           term: t,
           variable: label,
           firstColumn: colnames.length,
           ncols: c.levels.length - shift,
           codes: Int32Array.from(c.codes, (k) => k - shift),
-        });
+        };
+        blocks.push(block);
         omitted = options.omitIndicatorBlocks === true;
       }
     }
@@ -209,7 +212,7 @@ export function modelMatrix(
       for (const b of p.names) for (const a of names) next.push(a === '' ? b : `${a}:${b}`);
       names = next;
     }
-    layout.push({ term: t, pieces, first: colnames.length, ncols: names.length, omitted });
+    layout.push({ term: t, pieces, first: colnames.length, ncols: names.length, omitted, block });
     for (const name of names) {
       colnames.push(name);
       assign.push(t + 1);
@@ -226,6 +229,13 @@ export function modelMatrix(
   if (terms.intercept) X.data.fill(1, 0, n);
   for (const l of layout) {
     if (l.omitted) continue;
+    if (l.block !== null) {
+      // Indicator block: X is zero-filled, so set the one 1 of each row (O(n), not O(n k)).
+      const base = position[l.first]!;
+      const codes = l.block.codes;
+      for (let i = 0; i < n; i++) if (codes[i]! >= 0) X.data[(base + codes[i]!) * n + i] = 1;
+      continue;
+    }
     const radix = l.pieces.map((p) => p.names.length);
     for (let a = 0; a < l.ncols; a++) {
       const out = X.data.subarray(position[l.first + a]! * n, (position[l.first + a]! + 1) * n);
