@@ -27,6 +27,10 @@ export interface ModelInfo {
   readonly responseLabel: string;
   /** The factor variables of the frame with their levels (for `predict` on new data). */
   readonly factorLevels: Readonly<Record<string, { levels: readonly string[]; ordered: boolean }>>;
+  /** The model frame (kept for `predict` on new data). */
+  readonly frame: ModelFrame;
+  /** The contrasts option the design was built with. */
+  readonly contrastOptions: ModelMatrixOptions['contrasts'];
 }
 
 /** A GLM fitted from a formula. */
@@ -121,5 +125,7 @@ export function glm(formula: string, data: DataInput, options: GlmOptions = {}):
     droppedRows: frame.droppedRows,
     responseLabel: parsed.response.label,
     factorLevels: frameFactorLevels(frame),
+    frame,
+    contrastOptions: options.contrasts,
   };
 }

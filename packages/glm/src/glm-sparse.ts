@@ -229,5 +229,7 @@ export function glmSparse(
     droppedRows: frame.droppedRows,
     responseLabel: parsed.response.label,
     factorLevels: frameFactorLevels(frame),
+    frame,
+    contrastOptions: options.contrasts,
   };
 }

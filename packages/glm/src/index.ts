@@ -106,3 +106,7 @@ export type { IndicatorDesign, IndicatorState } from './indicator-solver.js';
 export { IndicatorWlsSolver } from './indicator-solver.js';
 export type { GlmSparseFit, GlmSparseModel, GlmSparseOptions } from './glm-sparse.js';
 export { glmFitSparse, summaryGlmSparse, glmSparse } from './glm-sparse.js';
+export type { PredictOptions, Prediction } from './predict.js';
+export { predictGlmMatrix, predictGlm } from './predict.js';
+export type { WaldRegionResult } from './wald-region.js';
+export { waldRegion } from './wald-region.js';

@@ -62,5 +62,7 @@ export function lm(formula: string, data: DataInput, options: LmOptions = {}): L
     droppedRows: frame.droppedRows,
     responseLabel: parsed.response.label,
     factorLevels: frameFactorLevels(frame),
+    frame,
+    contrastOptions: options.contrasts,
   };
 }
