@@ -132,7 +132,8 @@ describe('3-D data (general-d kernel)', () => {
       // Two code paths for the same sum of 1500 log densities: 1e-12 relative.
       expectClose(s, fit.logLik, 1e-12);
       expect(fit.df).toBe(dfGaussianMv(2, 3, model));
-      for (let t = 1; t < fit.trace.length; t++) expect(fit.trace[t]!).toBeGreaterThan(fit.trace[t - 1]! - 1e-9);
+      for (let t = 1; t < fit.trace.length; t++)
+        expect(fit.trace[t]!).toBeGreaterThan(fit.trace[t - 1]! - 1e-9);
     }
   });
 });

@@ -1,5 +1,6 @@
 import type { EMModel } from '@likelihood/em';
 import type { GaussianMixture1d, MixtureWarning, UnivariateModelName } from './types.js';
+import { expNonPositive } from './fast-exp.js';
 
 const LOG_2PI = Math.log(2 * Math.PI);
 
@@ -80,11 +81,11 @@ export function eStepGaussian1d(y: Float64Array, theta: GaussianMixture1d): Gaus
       let e1 = 1;
       if (l0 >= l1) {
         const t = l1 - l0;
-        e1 = t < UNDERFLOW_CUT ? 0 : Math.exp(t);
+        e1 = t < UNDERFLOW_CUT ? 0 : expNonPositive(t);
         ll += l0;
       } else {
         const t = l0 - l1;
-        e0 = t < UNDERFLOW_CUT ? 0 : Math.exp(t);
+        e0 = t < UNDERFLOW_CUT ? 0 : expNonPositive(t);
         ll += l1;
       }
       const s = e0 + e1;
@@ -136,7 +137,7 @@ export function eStepGaussian1d(y: Float64Array, theta: GaussianMixture1d): Gaus
         const o = k * B;
         for (let j = 0; j < len; j++) {
           const t = buf[o + j]! - M[j]!;
-          const v = t === 0 ? 1 : t < UNDERFLOW_CUT ? 0 : Math.exp(t);
+          const v = t === 0 ? 1 : t < UNDERFLOW_CUT ? 0 : expNonPositive(t);
           buf[o + j] = v;
           S[j] += v;
         }
