@@ -3,12 +3,21 @@ import { anovaCommand } from './commands/anova.js';
 import { demoCommand } from './commands/demo.js';
 import { glmCommand } from './commands/glm.js';
 import { lmCommand } from './commands/lm.js';
+import { lmmCommand } from './commands/lmm.js';
+import { mixtureCommand } from './commands/mixture.js';
 import { NotAvailableError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 
 export type { Io } from './io.js';
 
-const commands: readonly Command[] = [glmCommand, lmCommand, anovaCommand, demoCommand];
+const commands: readonly Command[] = [
+  glmCommand,
+  lmCommand,
+  anovaCommand,
+  lmmCommand,
+  mixtureCommand,
+  demoCommand,
+];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
