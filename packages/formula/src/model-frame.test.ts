@@ -54,6 +54,19 @@ describe('modelFrame', () => {
     }
     expect(frame.nobs).toBe(4);
   });
+  it('uses a subset before na.omit, as R subset = ...', () => {
+    // R: mf <- model.frame(y ~ x + g, na, weights = w, subset = c(TRUE, TRUE, FALSE, FALSE,
+    //   TRUE, TRUE, TRUE, FALSE)); rows kept 1, 5, 7 (1-based), na.action 2, 6.
+    const d = ref.naData;
+    const mask = [true, true, false, false, true, true, true, false];
+    const w = d.w.map((v) => v ?? null) as number[];
+    const a = modelFrame('y ~ x + g', d, { weights: w, subset: mask });
+    expect(Array.from(a.rows)).toEqual([0, 4, 6]);
+    expect(Array.from(a.droppedRows)).toEqual([1, 5]);
+    const b = modelFrame('y ~ x + g', d, { weights: w, subset: [0, 1, 4, 5, 6] });
+    expect(Array.from(b.rows)).toEqual([0, 4, 6]);
+    expect(() => modelFrame('y ~ x', d, { subset: [9] })).toThrow(/subset index 9/);
+  });
   it('reads row objects like columns', () => {
     const rows = ref.naData.y.map((y, i) => ({ y, x: ref.naData.x[i]!, g: ref.naData.g[i]! }));
     const a = modelFrame('y ~ x + g', rows);

@@ -26,6 +26,11 @@ export interface ModelFrameOptions {
   readonly offset?: string | ArrayLike<number>;
   /** `'omit'` (default, R's `na.omit`) drops incomplete rows; `'fail'` throws `DataError`. */
   readonly naAction?: 'omit' | 'fail';
+  /**
+   * R's `subset`: the rows to use, as a logical mask (one entry per data row) or 0-based row
+   * indices. Rows outside the subset are neither kept nor reported in `droppedRows`.
+   */
+  readonly subset?: ArrayLike<boolean> | ArrayLike<number>;
   /** Drop factor levels no kept row has (default true, as `lm`/`glm`/`lmer` do). */
   readonly dropUnusedLevels?: boolean;
 }
@@ -72,29 +77,59 @@ function vectorOption(table: DataTable, what: string, v: string | ArrayLike<numb
   return out;
 }
 
-/** Marks in `missing` the rows where `col` is missing (NaN, or factor code -1). */
-export function markMissing(col: FrameColumn, n: number, missing: Uint8Array): void {
+/** Sets `missing[i] = 1` where `col` is missing (NaN, or factor code -1) and `missing[i]` is 0. */
+export function markMissingInPlace(col: FrameColumn, n: number, missing: Uint8Array): void {
   if (col.kind === 'factor') {
-    for (let i = 0; i < n; i++) if (col.codes[i]! < 0) missing[i] = 1;
+    for (let i = 0; i < n; i++) if (col.codes[i]! < 0 && missing[i] === 0) missing[i] = 1;
   } else {
     const d = col.kind === 'numeric' ? col.values : col.values.data;
     for (let j = 0; j < d.length / n; j++)
-      for (let i = 0; i < n; i++) if (Number.isNaN(d[j * n + i]!)) missing[i] = 1;
+      for (let i = 0; i < n; i++)
+        if (Number.isNaN(d[j * n + i]!) && missing[i] === 0) missing[i] = 1;
   }
 }
 
-/** The indices of the rows kept (`missing[i] = 0`) and dropped. */
+/**
+ * The indices of the rows kept (`missing[i] = 0`) and dropped (`missing[i] = 1`); rows with
+ * `missing[i] = 2` (outside a subset) are in neither list.
+ */
 export function splitRows(missing: Uint8Array): { rows: Int32Array; dropped: Int32Array } {
   const n = missing.length;
+  let nk = 0;
   let nd = 0;
-  for (let i = 0; i < n; i++) nd += missing[i]!;
-  const rows = new Int32Array(n - nd);
+  for (let i = 0; i < n; i++) {
+    if (missing[i] === 0) nk++;
+    else if (missing[i] === 1) nd++;
+  }
+  const rows = new Int32Array(nk);
   const dropped = new Int32Array(nd);
   for (let i = 0, a = 0, b = 0; i < n; i++) {
-    if (missing[i]) dropped[b++] = i;
-    else rows[a++] = i;
+    if (missing[i] === 1) dropped[b++] = i;
+    else if (missing[i] === 0) rows[a++] = i;
   }
   return { rows, dropped };
+}
+
+/** Marks with 2 the rows outside `subset` (a logical mask or 0-based row indices). */
+function markSubsetInPlace(
+  subset: ArrayLike<boolean> | ArrayLike<number>,
+  missing: Uint8Array,
+): void {
+  const n = missing.length;
+  if (subset.length > 0 && typeof subset[0] === 'boolean') {
+    if (subset.length !== n)
+      throw new DataError(`subset has length ${subset.length}, expected ${n} (one per data row)`);
+    for (let i = 0; i < n; i++) if (!subset[i]) missing[i] = 2;
+    return;
+  }
+  const inside = new Uint8Array(n);
+  for (let k = 0; k < subset.length; k++) {
+    const i = subset[k] as number;
+    if (!Number.isInteger(i) || i < 0 || i >= n)
+      throw new DataError(`subset index ${i} at position ${k} is not a row (0…${n - 1})`);
+    inside[i] = 1;
+  }
+  for (let i = 0; i < n; i++) if (!inside[i]) missing[i] = 2;
 }
 
 /** `col` restricted to `rows`; shared, not copied, when `rows` keeps every row. */
@@ -147,16 +182,17 @@ export function modelFrame(
   const offsetOpt =
     options.offset === undefined ? null : vectorOption(table, 'offset', options.offset);
   const missing = new Uint8Array(n);
+  if (options.subset !== undefined) markSubsetInPlace(options.subset, missing);
   for (const [label, col] of full) {
-    markMissing(col, n, missing);
+    markMissingInPlace(col, n, missing);
     if (options.naAction === 'fail') {
       const i = missing.indexOf(1);
       if (i >= 0)
         throw new DataError(`variable '${label}' is missing at row ${i} (naAction: 'fail')`);
     }
   }
-  if (weights !== null) markMissing({ kind: 'numeric', values: weights }, n, missing);
-  if (offsetOpt !== null) markMissing({ kind: 'numeric', values: offsetOpt }, n, missing);
+  if (weights !== null) markMissingInPlace({ kind: 'numeric', values: weights }, n, missing);
+  if (offsetOpt !== null) markMissingInPlace({ kind: 'numeric', values: offsetOpt }, n, missing);
   if (options.naAction === 'fail' && missing.includes(1))
     throw new DataError(
       `weights or offset are missing at row ${missing.indexOf(1)} (naAction: 'fail')`,

@@ -1,7 +1,7 @@
 import { type DataInput, dataTable } from './data.js';
 import { DataError } from './errors.js';
 import { evaluateVariable, type FrameColumn } from './evaluate.js';
-import { type ModelFrame, markMissing, splitRows, subsetColumn } from './model-frame.js';
+import { type ModelFrame, markMissingInPlace, splitRows, subsetColumn } from './model-frame.js';
 
 /** Options of `newDataFrame`. */
 export interface NewDataOptions {
@@ -35,8 +35,8 @@ export function newDataFrame(
     offsetOpt = Float64Array.from(options.offset);
   }
   const missing = new Uint8Array(n);
-  for (const col of full.values()) markMissing(col, n, missing);
-  if (offsetOpt !== null) markMissing({ kind: 'numeric', values: offsetOpt }, n, missing);
+  for (const col of full.values()) markMissingInPlace(col, n, missing);
+  if (offsetOpt !== null) markMissingInPlace({ kind: 'numeric', values: offsetOpt }, n, missing);
   if (options.naAction === 'fail' && missing.includes(1))
     throw new DataError(
       `new data are missing a value at row ${missing.indexOf(1)} (naAction: 'fail')`,
