@@ -33,3 +33,5 @@ export type { BrentOptions, BrentResult } from './brent.js';
 export { brent } from './brent.js';
 export type { UnirootOptions, UnirootResult } from './uniroot.js';
 export { uniroot, NotBracketedError } from './uniroot.js';
+export type { BobyqaOptions } from './bobyqa.js';
+export { bobyqa } from './bobyqa.js';

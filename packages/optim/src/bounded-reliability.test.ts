@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bobyqa } from './bobyqa.js';
 import { nelderMeadBounded } from './nelder-mead-bounded.js';
 import { sleepstudyDeviance, sleepstudyReference } from './sleepstudy.fixture.js';
 
@@ -32,7 +33,13 @@ function boxQpOracle(A: number[][], b: number[], lo: number[], hi: number[]): nu
   return x;
 }
 
-describe('nelderMeadBounded reliability battery', () => {
+type BoundedOptimizer = typeof nelderMeadBounded;
+const optimizers: [string, BoundedOptimizer][] = [
+  ['nelderMeadBounded', nelderMeadBounded],
+  ['bobyqa', bobyqa],
+];
+
+describe.each(optimizers)('%s reliability battery', (_name, optimizer) => {
   it('solves 40 random box-constrained convex quadratics (1–4 parameters) to 1e-9', () => {
     const u = rng(20261121);
     let activeBounds = 0;
@@ -67,7 +74,7 @@ describe('nelderMeadBounded reliability battery', () => {
         const c = Number.isFinite(hi[i]) ? hi[i] : 1;
         return a + u() * (c - a);
       });
-      const r = nelderMeadBounded(f, start, { lower: lo, upper: hi });
+      const r = optimizer(f, start, { lower: lo, upper: hi });
       expect(r.convergence).toBe(0);
       // Success criterion: the optimal value to 1e-9 relative (floor 1): the battery would fail
       // on any false convergence, which is what "reliable" has to rule out.
@@ -86,7 +93,7 @@ describe('nelderMeadBounded reliability battery', () => {
     };
     for (let k = 0; k < 20; k++) {
       const start = [-1.5 + 2.3 * u(), -1 + 3 * u()];
-      const r = nelderMeadBounded(f, start, { lower: [-1.5, -1], upper: [0.8, 2] });
+      const r = optimizer(f, start, { lower: [-1.5, -1], upper: [0.8, 2] });
       // Analytic optimum; value to 1e-10 absolute (f* = 0.04, valley curvature ~1e3).
       expect(Math.abs(r.value - 0.04)).toBeLessThan(1e-10);
       expect(r.par[0]).toBe(0.8);
@@ -97,7 +104,7 @@ describe('nelderMeadBounded reliability battery', () => {
     const u = rng(99);
     for (let k = 0; k < 10; k++) {
       const start = [0.05 + 2 * u(), -1 + 2 * u(), 0.05 + 2 * u()];
-      const r = nelderMeadBounded(sleepstudyDeviance, start, {
+      const r = optimizer(sleepstudyDeviance, start, {
         lower: [0, Number.NEGATIVE_INFINITY, 0],
       });
       // lme4's tight refit deviance, to 1e-10 relative from every start.
