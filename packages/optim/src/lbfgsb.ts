@@ -5,6 +5,7 @@ import { fdGradientInPlace } from './finite-difference.js';
 import { type ScaleOptions, scaleProblem, unscaleResult } from './scaling.js';
 import { type CauchyWork, cauchyPoint } from './lbfgsb-cauchy.js';
 import { LbfgsMemory, dot } from './lbfgsb-memory.js';
+import { projectedGradientNorm, reducedGradientInto, truncateInPlace } from './lbfgsb-subspace.js';
 import { MoreThuente } from './line-search-more-thuente.js';
 import type { CommonOptions, Gradient, Objective, OptimResult, TraceEntry } from './types.js';
 
@@ -175,25 +176,7 @@ function lbfgsbCore(
       }
     }
     if (ok && nfree > 0 && mem.col > 0) {
-      // reduced gradient r = −(theta (z − x) + g − W M c) over the free variables
-      if (!cnstnd) {
-        for (let i = 0; i < nfree; i++) r[i] = -g[free[i]];
-      } else {
-        const col = mem.col;
-        const mc = work.v.subarray(0, 2 * col);
-        mc.set(work.c.subarray(0, 2 * col));
-        ok = mem.applyM(mc);
-        if (ok) {
-          for (let i = 0; i < nfree; i++) {
-            const k = free[i];
-            let s = -mem.theta * (z[k] - x[k]) - g[k];
-            for (let j = 0; j < col; j++) {
-              s += mem.Y[j][k] * mc[j] + mem.S[j][k] * mem.theta * mc[col + j];
-            }
-            r[i] = s;
-          }
-        }
-      }
+      ok = reducedGradientInto(x, z, g, free, nfree, cnstnd, mem, work, r);
       if (ok) ok = mem.subspaceDirection(free, nfree, r, wv);
       if (ok) truncateInPlace(z, r, free, nfree, l, u, nbd);
     }
@@ -308,76 +291,4 @@ function lbfgsbCore(
   };
   if (trace) result.trace = trace;
   return result;
-}
-
-/** max_i |P(x − g)_i − x_i| as R's `projgr`: the projected gradient's max-norm. */
-function projectedGradientNorm(
-  x: Float64Array,
-  g: Float64Array,
-  l: Float64Array,
-  u: Float64Array,
-  nbd: Int32Array,
-): number {
-  let norm = 0;
-  for (let i = 0; i < x.length; i++) {
-    let gi = g[i];
-    if (nbd[i] !== 0) {
-      if (gi < 0) {
-        if (nbd[i] >= 2 && gi < x[i] - u[i]) gi = x[i] - u[i];
-      } else if (nbd[i] <= 2 && gi > x[i] - l[i]) {
-        gi = x[i] - l[i];
-      }
-    }
-    if (Math.abs(gi) > norm) norm = Math.abs(gi);
-  }
-  return norm;
-}
-
-/**
- * Move z (the Cauchy point) along the subspace direction d (free components) as far as the box
- * allows, up to a full step (R 2.3 `subsm`: backtrack to the feasible region). Mutates z and d.
- */
-function truncateInPlace(
-  z: Float64Array,
-  d: Float64Array,
-  free: Int32Array,
-  nfree: number,
-  l: Float64Array,
-  u: Float64Array,
-  nbd: Int32Array,
-): void {
-  let alpha = 1;
-  let temp1 = alpha;
-  let ibd = -1;
-  for (let i = 0; i < nfree; i++) {
-    const k = free[i];
-    const dk = d[i];
-    if (nbd[k] !== 0) {
-      if (dk < 0 && nbd[k] <= 2) {
-        const temp2 = l[k] - z[k];
-        if (temp2 >= 0) temp1 = 0;
-        else if (dk * alpha < temp2) temp1 = temp2 / dk;
-      } else if (dk > 0 && nbd[k] >= 2) {
-        const temp2 = u[k] - z[k];
-        if (temp2 <= 0) temp1 = 0;
-        else if (dk * alpha > temp2) temp1 = temp2 / dk;
-      }
-      if (temp1 < alpha) {
-        alpha = temp1;
-        ibd = i;
-      }
-    }
-  }
-  if (alpha < 1 && ibd >= 0) {
-    const dk = d[ibd];
-    const k = free[ibd];
-    if (dk > 0) {
-      z[k] = u[k];
-      d[ibd] = 0;
-    } else if (dk < 0) {
-      z[k] = l[k];
-      d[ibd] = 0;
-    }
-  }
-  for (let i = 0; i < nfree; i++) z[free[i]] += alpha * d[i];
 }
