@@ -1,6 +1,8 @@
+import { cebSection } from './ceb.js';
 import { linalgSection } from './linalg.js';
 import { mothsSection } from './moths.js';
 import type { TourSection } from './section.js';
+import { vegetablesSection } from './vegetables.js';
 
 export interface TourResult {
   text: string;
@@ -10,6 +12,8 @@ export interface TourResult {
 /** The sections of the tour, in the order of the source texts; grows as packages land. */
 const sections: ReadonlyArray<() => TourSection | Promise<TourSection>> = [
   mothsSection,
+  vegetablesSection,
+  cebSection,
   linalgSection,
 ];
 
