@@ -51,3 +51,4 @@ export type { BootstrapOptions, BootstrapResult } from './bootstrap.js';
 export { parametricBootstrap, refitResponse, lmeParameters } from './bootstrap.js';
 export type { LmmConfint } from './confint.js';
 export { confintWald, confintBootstrap } from './confint.js';
+export { confintProfile } from './profile-confint.js';
