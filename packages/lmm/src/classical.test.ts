@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onewayAnova } from './classical.js';
+import { aggregatedFTest, onewayAnova } from './classical.js';
 import { design, expectClose, factor, num, ones, readCsv } from './csv.test-helper.js';
 import { LmmInputError } from './errors.js';
 import { gls, mixedModelEquations } from './gls.js';
@@ -115,5 +115,27 @@ describe('GLS and Henderson mixed model equations reproduce the fit (sleepstudy)
     expectClose(r.beta[1]!, fit.beta[1]!, 1e-8);
     for (let a = 0; a < 2; a++)
       for (let b = 0; b < 2; b++) expectClose(r.covBeta.get(a, b), fit.vcov.get(a, b), 1e-8);
+  });
+});
+
+describe('aggregated-model F test for an interaction variance component (Machines, seed 004)', () => {
+  it('F = 46.13 on 10 and 36 df, equal to the partial F test of Machine:Worker', () => {
+    const m = readCsv('Machines.csv');
+    const r = aggregatedFTest(
+      num(m.score!),
+      factor('Machine', m.Machine!),
+      factor('Worker', m.Worker!),
+    );
+    expect(r.df1).toBe(10);
+    expect(r.df2).toBe(36);
+    expect(r.K).toBe(3);
+    // R: anova(lm(score ~ Machine + Worker), lm(score ~ Machine * Worker)): F 46.129821750450354,
+    // RSS 33.286666666666868 (36 df); aggregated lm RSS 142.17666666666648 (10 df)
+    expectClose(r.F, 46.129821750450354, 1e-12);
+    expectClose(r.mseFull, 33.286666666666868 / 36, 1e-12);
+    expectClose(r.mseAgg, 142.17666666666648 / 10, 1e-12);
+    expectClose(r.sigma2ab, 142.17666666666648 / 10 - 33.286666666666868 / 108, 1e-12);
+    // R's Pr(>F) = 1.6412497796393123e-17; 1 − cdf loses it to cancellation below ~1e-16
+    expect(r.pValue).toBeLessThan(1e-15);
   });
 });

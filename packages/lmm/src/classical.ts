@@ -95,3 +95,87 @@ export function onewayAnova(y: ArrayLike<number>, group: GroupingFactor): Oneway
         : { mu: grandMean, tau2: 0, sigma2: (ssb + ssw) / N, boundary: true },
   };
 }
+
+/** The aggregated-model F test of an interaction variance component (seed 004 §4). */
+export interface AggregatedFTest {
+  /** Replicates per cell. */
+  readonly K: number;
+  /** Residual mean square of the full (cell-means) model, E = σ². */
+  readonly mseFull: number;
+  /** Residual mean square of the additive model for the cell means, E = σ²_ab + σ²/K. */
+  readonly mseAgg: number;
+  /** F = K·MSE_agg / MSE_full on (df1, df2) = ((a − 1)(b − 1), n − ab). */
+  readonly F: number;
+  readonly df1: number;
+  readonly df2: number;
+  readonly pValue: number;
+  /** Unbiased estimate σ̂²_ab = MSE_agg − MSE_full/K (may be negative). */
+  readonly sigma2ab: number;
+}
+
+/**
+ * Tests H0: σ²_ab = 0 in the balanced two-way mixed model
+ * y_ijk = μ + α_i + β_j + (αβ)_ij + ε_ijk with K replicates per cell, through the aggregated
+ * model for the cell means ȳ_ij = μ + α_i + β_j + e_ij (balanced: residuals
+ * ȳ_ij − ȳ_i· − ȳ_·j + ȳ_··). Equivalent to the partial F test of the interaction.
+ * @throws LmmInputError when a cell count differs from the others or K < 2.
+ */
+export function aggregatedFTest(
+  y: ArrayLike<number>,
+  a: GroupingFactor,
+  b: GroupingFactor,
+): AggregatedFTest {
+  const n = y.length;
+  const na = a.levels.length;
+  const nb = b.levels.length;
+  if (a.codes.length !== n || b.codes.length !== n)
+    throw new LmmInputError('factors', `must have ${n} codes like y`);
+  const cnt = new Float64Array(na * nb);
+  const sum = new Float64Array(na * nb);
+  for (let i = 0; i < n; i++) {
+    const c = a.codes[i]! + na * b.codes[i]!;
+    if (!(a.codes[i]! >= 0 && b.codes[i]! >= 0))
+      throw new LmmInputError('factors', `missing code at row ${i}`);
+    cnt[c]!++;
+    sum[c]! += y[i]!;
+  }
+  const K = cnt[0]!;
+  for (let c = 0; c < na * nb; c++)
+    if (cnt[c] !== K)
+      throw new LmmInputError(
+        `cell ${a.levels[c % na]}:${b.levels[Math.floor(c / na)]}`,
+        `has ${cnt[c]} observations, the first cell ${K}: the design must be balanced`,
+      );
+  if (K < 2) throw new LmmInputError('y', 'needs at least 2 replicates per cell');
+  const mean = Float64Array.from(sum, (s) => s / K);
+  let ssFull = 0;
+  for (let i = 0; i < n; i++) ssFull += (y[i]! - mean[a.codes[i]! + na * b.codes[i]!]!) ** 2;
+  const rowM = new Float64Array(na);
+  const colM = new Float64Array(nb);
+  let grand = 0;
+  for (let i = 0; i < na; i++)
+    for (let j = 0; j < nb; j++) {
+      const v = mean[i + na * j]!;
+      rowM[i]! += v / nb;
+      colM[j]! += v / na;
+      grand += v / (na * nb);
+    }
+  let ssAgg = 0;
+  for (let i = 0; i < na; i++)
+    for (let j = 0; j < nb; j++) ssAgg += (mean[i + na * j]! - rowM[i]! - colM[j]! + grand) ** 2;
+  const df1 = (na - 1) * (nb - 1);
+  const df2 = n - na * nb;
+  const mseFull = ssFull / df2;
+  const mseAgg = ssAgg / df1;
+  const F = (K * mseAgg) / mseFull;
+  return {
+    K,
+    mseFull,
+    mseAgg,
+    F,
+    df1,
+    df2,
+    pValue: 1 - fCdf(F, df1, df2),
+    sigma2ab: mseAgg - mseFull / K,
+  };
+}
