@@ -85,15 +85,12 @@ export function formatAnovaGlm(
     '',
     '',
   ];
-  const cols = ['Df', 'Deviance', 'Resid. Df', 'Resid. Dev'];
-  const x = rows.map((r) => [r.df, r.deviance, r.resDf, r.resDev]);
-  if (info.test === 'Chisq' || info.test === 'LRT') {
-    cols.push('Pr(>Chi)');
-    for (const [i, r] of rows.entries()) x[i]!.push(r.pValue);
-  } else if (info.test === 'F') {
-    cols.push('F', 'Pr(>F)');
-    for (const [i, r] of rows.entries()) x[i]!.push(r.fValue, r.pValue);
-  }
+  const { cols, x } = withTestColumns(
+    rows,
+    ['Df', 'Deviance', 'Resid. Df', 'Resid. Dev'],
+    (r) => [r.df, r.deviance, r.resDf, r.resDev],
+    info.test,
+  );
   lines.push(
     ...printAnovaTable(
       rows.map((r) => r.term),
@@ -103,6 +100,25 @@ export function formatAnovaGlm(
     ),
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** The deviance columns of an anova.glm table plus the test's columns (Pr(>Chi), or F and Pr(>F)). */
+function withTestColumns(
+  rows: readonly AnovaGlmRow[],
+  names: readonly string[],
+  values: (r: AnovaGlmRow) => number[],
+  test: 'none' | 'Chisq' | 'LRT' | 'F',
+): { cols: string[]; x: number[][] } {
+  const cols = [...names];
+  const x = rows.map(values);
+  if (test === 'Chisq' || test === 'LRT') {
+    cols.push('Pr(>Chi)');
+    for (const [i, r] of rows.entries()) x[i]!.push(r.pValue);
+  } else if (test === 'F') {
+    cols.push('F', 'Pr(>F)');
+    for (const [i, r] of rows.entries()) x[i]!.push(r.fValue, r.pValue);
+  }
+  return { cols, x };
 }
 
 /**
@@ -117,15 +133,12 @@ export function formatAnovaGlmModels(
 ): string {
   const lines = ['Analysis of Deviance Table', ''];
   for (const [k, f] of formulas.entries()) lines.push(`Model ${k + 1}: ${f}`);
-  const cols = ['Resid. Df', 'Resid. Dev', 'Df', 'Deviance'];
-  const x = rows.map((r) => [r.resDf, r.resDev, r.df, r.deviance]);
-  if (info.test === 'Chisq' || info.test === 'LRT') {
-    cols.push('Pr(>Chi)');
-    for (const [i, r] of rows.entries()) x[i]!.push(r.pValue);
-  } else if (info.test === 'F') {
-    cols.push('F', 'Pr(>F)');
-    for (const [i, r] of rows.entries()) x[i]!.push(r.fValue, r.pValue);
-  }
+  const { cols, x } = withTestColumns(
+    rows,
+    ['Resid. Df', 'Resid. Dev', 'Df', 'Deviance'],
+    (r) => [r.resDf, r.resDev, r.df, r.deviance],
+    info.test,
+  );
   lines.push(
     ...printAnovaTable(
       rows.map((_, k) => String(k + 1)),
