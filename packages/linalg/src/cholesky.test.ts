@@ -41,34 +41,34 @@ describe('cholesky', () => {
       }
     }
   });
-  it('reports the failing index of an indefinite matrix (inside the second block)', () => {
-    const n = 100;
-    const A = randomSpd(n, 7);
-    A.data[80 + 80 * n] = -1e3;
-    const W = copyDense(A);
-    const r = choleskyInPlace(W);
-    expect(r.ok).toBe(false);
-    expect(r.failedAt).toBe(80);
-    expect(r.rank).toBe(80);
-    expect(r.failedPivot).toBeLessThan(0);
-    // the first 80 columns are a valid partial factor of the leading 80 × 80 block
-    const L80 = new Float64Array(80 * 80);
-    const A80 = new Float64Array(80 * 80);
-    for (let j = 0; j < 80; j++)
-      for (let i = 0; i < 80; i++) {
-        L80[i + j * 80] = W.data[i + j * n];
-        A80[i + j * 80] = A.data[i + j * n];
-      }
-    const LL = naiveGemm(
-      { rows: 80, cols: 80, data: L80 },
-      { rows: 80, cols: 80, data: L80 },
-      false,
-      true,
-    );
-    expect(maxAbs(LL.data.map((v, k) => v - A80[k]))).toBeLessThanOrEqual(1e-12 * maxAbs(A80));
-    expect(() => cholesky(A)).toThrow(NotPositiveDefiniteError);
-    expect(() => cholesky(A)).toThrow(/A is not positive definite.*index 80/);
-  });
+  for (const [n, bad] of [
+    [100, 80],
+    [300, 203],
+  ]) {
+    it(`reports the failing index of an indefinite matrix (n = ${n}, index ${bad})`, () => {
+      const A = randomSpd(n, 7);
+      A.data[bad + bad * n] = -1e3;
+      const W = copyDense(A);
+      const r = choleskyInPlace(W);
+      expect(r.ok).toBe(false);
+      expect(r.failedAt).toBe(bad);
+      expect(r.rank).toBe(bad);
+      expect(r.failedPivot).toBeLessThan(0);
+      // the first `bad` columns are a valid partial factor of the leading bad × bad block
+      const Lb = new Float64Array(bad * bad);
+      const Ab = new Float64Array(bad * bad);
+      for (let j = 0; j < bad; j++)
+        for (let i = 0; i < bad; i++) {
+          Lb[i + j * bad] = W.data[i + j * n];
+          Ab[i + j * bad] = A.data[i + j * n];
+        }
+      const M = { rows: bad, cols: bad, data: Lb };
+      const LL = naiveGemm(M, M, false, true);
+      expect(maxAbs(LL.data.map((v, k) => v - Ab[k]))).toBeLessThanOrEqual(1e-12 * maxAbs(Ab));
+      expect(() => cholesky(A)).toThrow(NotPositiveDefiniteError);
+      expect(() => cholesky(A)).toThrow(new RegExp(`A is not positive definite.*index ${bad}\\)`));
+    });
+  }
   it('types bad input', () => {
     expect(() => cholesky(fromRows([[1, 2, 3]]))).toThrow(NotSquareError);
     expect(() => cholesky(fromRows([[1, 2, 3]]))).toThrow(/A must be square, got 1 × 3/);

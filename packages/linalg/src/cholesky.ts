@@ -1,7 +1,8 @@
 import { assertSquare } from './checks.js';
 import { assertFinite, copyDense, type DenseMatrix } from './dense.js';
 import { NotPositiveDefiniteError } from './errors.js';
-import { gemmCore, packAStrided, packBStrided } from './gemm-core.js';
+import { gemmCore } from './gemm-core.js';
+import { packAStrided, packBStrided } from './gemm-pack.js';
 
 /** Outcome of an in-place Cholesky factorization. */
 export interface CholeskyReport {
@@ -16,7 +17,7 @@ export interface CholeskyReport {
 }
 
 /** Outer block size: the trailing update A22 −= L21 L21ᵀ has inner dimension NB. */
-const NB = 192;
+const NB = 128;
 /** Inner block size inside an outer panel. */
 const NBI = 16;
 
@@ -34,20 +35,13 @@ export function choleskyInPlace(A: DenseMatrix): CholeskyReport {
   const a = A.data;
   let failedAt = -1;
   let failedPivot = Number.NaN;
-  outer: for (let k0 = 0; k0 < n; k0 += NB) {
+  for (let k0 = 0; k0 < n; k0 += NB) {
     const kEnd = Math.min(n, k0 + NB);
-    for (let j0 = k0; j0 < kEnd; j0 += NBI) {
-      const jEnd = Math.min(kEnd, j0 + NBI);
-      const bad = factorDiagonalBlock(a, n, j0, jEnd);
-      if (bad >= 0) {
-        failedAt = bad;
-        failedPivot = a[bad + bad * n];
-        break outer;
-      }
-      if (jEnd === n) break;
-      solvePanel(a, n, j0, jEnd);
-      // update the remaining columns of this outer panel: rows ≥ jEnd, columns jEnd..kEnd
-      if (jEnd < kEnd) syrkLower(a, n, j0, jEnd, n - jEnd, kEnd - jEnd);
+    const bad = factorPanel(a, n, k0, kEnd);
+    if (bad >= 0) {
+      failedAt = bad;
+      failedPivot = a[bad + bad * n];
+      break;
     }
     if (kEnd === n) break;
     // trailing update (lower triangle only): A22 ← A22 − A21 A21ᵀ with A21 = A[kEnd:, k0:kEnd]
@@ -56,6 +50,26 @@ export function choleskyInPlace(A: DenseMatrix): CholeskyReport {
   zeroUpper(a, n);
   const ok = failedAt < 0;
   return { ok, rank: ok ? n : failedAt, failedAt, failedPivot: ok ? Number.NaN : failedPivot };
+}
+
+/**
+ * Factors the panel A[j0:n, j0:jEnd] (all earlier columns' updates applied) recursively: the
+ * left half, then the update of the right half by the left (through the packed kernel, with
+ * inner dimension half the panel width), then the right half; at ≤ NBI columns, the unblocked
+ * diagonal block and the substitution below it. Returns the failing column or −1.
+ */
+function factorPanel(a: Float64Array, n: number, j0: number, jEnd: number): number {
+  const w = jEnd - j0;
+  if (w <= NBI) {
+    const bad = factorDiagonalBlock(a, n, j0, jEnd);
+    if (bad < 0 && jEnd < n) solvePanel(a, n, j0, jEnd);
+    return bad;
+  }
+  const mid = j0 + Math.max(NBI, 4 * Math.round(w / 8));
+  const bad = factorPanel(a, n, j0, mid);
+  if (bad >= 0) return bad;
+  syrkLower(a, n, j0, mid, n - mid, jEnd - mid);
+  return factorPanel(a, n, mid, jEnd);
 }
 
 /**

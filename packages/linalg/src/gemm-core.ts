@@ -5,10 +5,13 @@
  * transposes, row weights and sub-matrix views cost nothing extra in the inner loop.
  *
  * Layout (GotoBLAS): B is packed per (kc × nc) block into NR-wide column slivers, A per
- * (mc × kc) block into MR-tall row slivers, both zero-padded to full slivers; a 4 × 4
- * micro-kernel keeps its 16 accumulators in local scalars.
+ * (mc × kc) block into MR-tall row slivers, both zero-padded to full slivers (packing routines
+ * in gemm-pack.ts). Each 4 × 4 tile is computed by the WebAssembly SIMD micro-kernel
+ * (wasm/gemm-kernel.wat: f64x2, 8 vector accumulators) reading the packed buffers, which live
+ * in its linear memory; without WebAssembly the scalar kernel of gemm-micro-js.ts serves.
  */
 
+import { micro4x4 } from './gemm-micro-js.js';
 import { GEMM_KERNEL_WASM_BASE64 } from './wasm-kernel-bytes.js';
 
 /** Micro-tile height (rows of A per sliver). */
@@ -216,162 +219,4 @@ function addTile(
       C[cOff + gi + gj * ldc] += alpha * tile[r + c * MR];
     }
   }
-}
-
-/** C[c + r + col*ldc] += alpha * sum_p Ap[a + p*4 + r] * Bp[b + p*4 + col], 4 × 4 tile. */
-function micro4x4(
-  kc: number,
-  alpha: number,
-  Ap: Float64Array,
-  a: number,
-  Bp: Float64Array,
-  b: number,
-  C: Float64Array,
-  c: number,
-  ldc: number,
-): void {
-  let c00 = 0;
-  let c10 = 0;
-  let c20 = 0;
-  let c30 = 0;
-  let c01 = 0;
-  let c11 = 0;
-  let c21 = 0;
-  let c31 = 0;
-  let c02 = 0;
-  let c12 = 0;
-  let c22 = 0;
-  let c32 = 0;
-  let c03 = 0;
-  let c13 = 0;
-  let c23 = 0;
-  let c33 = 0;
-  const end = a + kc * 4;
-  while (a < end) {
-    const a0 = Ap[a];
-    const a1 = Ap[a + 1];
-    const a2 = Ap[a + 2];
-    const a3 = Ap[a + 3];
-    let bv = Bp[b];
-    c00 += a0 * bv;
-    c10 += a1 * bv;
-    c20 += a2 * bv;
-    c30 += a3 * bv;
-    bv = Bp[b + 1];
-    c01 += a0 * bv;
-    c11 += a1 * bv;
-    c21 += a2 * bv;
-    c31 += a3 * bv;
-    bv = Bp[b + 2];
-    c02 += a0 * bv;
-    c12 += a1 * bv;
-    c22 += a2 * bv;
-    c32 += a3 * bv;
-    bv = Bp[b + 3];
-    c03 += a0 * bv;
-    c13 += a1 * bv;
-    c23 += a2 * bv;
-    c33 += a3 * bv;
-    a += 4;
-    b += 4;
-  }
-  C[c] += alpha * c00;
-  C[c + 1] += alpha * c10;
-  C[c + 2] += alpha * c20;
-  C[c + 3] += alpha * c30;
-  c += ldc;
-  C[c] += alpha * c01;
-  C[c + 1] += alpha * c11;
-  C[c + 2] += alpha * c21;
-  C[c + 3] += alpha * c31;
-  c += ldc;
-  C[c] += alpha * c02;
-  C[c + 1] += alpha * c12;
-  C[c + 2] += alpha * c22;
-  C[c + 3] += alpha * c32;
-  c += ldc;
-  C[c] += alpha * c03;
-  C[c + 1] += alpha * c13;
-  C[c + 2] += alpha * c23;
-  C[c + 3] += alpha * c33;
-}
-
-/**
- * Packs a column-major view (element (i, p) at `X[off + i*rs + p*cs]`) as op(A) slivers: pass
- * rs = 1, cs = ld for A itself, rs = ld, cs = 1 for Aᵀ.
- */
-export function packAStrided(X: Float64Array, off: number, rs: number, cs: number): PackA {
-  return (dst, i0, mc, p0, kc) => {
-    let d = 0;
-    for (let s = 0; s < mc; s += MR) {
-      const rows = Math.min(MR, mc - s);
-      const base = off + (i0 + s) * rs + p0 * cs;
-      if (rows === MR && rs === 1) {
-        for (let p = 0; p < kc; p++) {
-          const q = base + p * cs;
-          dst[d] = X[q];
-          dst[d + 1] = X[q + 1];
-          dst[d + 2] = X[q + 2];
-          dst[d + 3] = X[q + 3];
-          d += MR;
-        }
-      } else {
-        for (let p = 0; p < kc; p++) {
-          const q = base + p * cs;
-          for (let r = 0; r < MR; r++) dst[d + r] = r < rows ? X[q + r * rs] : 0;
-          d += MR;
-        }
-      }
-    }
-  };
-}
-
-/**
- * Packs a view (element (p, j) at `X[off + p*rs + j*cs]`) as op(B) slivers, optionally
- * multiplying row p by w[p] (the W of XᵀWX).
- */
-export function packBStrided(
-  X: Float64Array,
-  off: number,
-  rs: number,
-  cs: number,
-  w?: Float64Array,
-): PackB {
-  return (dst, p0, kc, j0, nc) => {
-    let d = 0;
-    for (let s = 0; s < nc; s += NR) {
-      const cols = Math.min(NR, nc - s);
-      const base = off + p0 * rs + (j0 + s) * cs;
-      if (cols === NR && rs === 1) {
-        const b1 = base + cs;
-        const b2 = b1 + cs;
-        const b3 = b2 + cs;
-        if (w === undefined) {
-          for (let p = 0; p < kc; p++) {
-            dst[d] = X[base + p];
-            dst[d + 1] = X[b1 + p];
-            dst[d + 2] = X[b2 + p];
-            dst[d + 3] = X[b3 + p];
-            d += NR;
-          }
-        } else {
-          for (let p = 0; p < kc; p++) {
-            const wp = w[p0 + p];
-            dst[d] = wp * X[base + p];
-            dst[d + 1] = wp * X[b1 + p];
-            dst[d + 2] = wp * X[b2 + p];
-            dst[d + 3] = wp * X[b3 + p];
-            d += NR;
-          }
-        }
-      } else {
-        for (let p = 0; p < kc; p++) {
-          const q = base + p * rs;
-          const wp = w === undefined ? 1 : w[p0 + p];
-          for (let c = 0; c < NR; c++) dst[d + c] = c < cols ? wp * X[q + c * cs] : 0;
-          d += NR;
-        }
-      }
-    }
-  };
 }

@@ -1,7 +1,8 @@
 import { assertShape } from './checks.js';
 import { type DenseMatrix, dense } from './dense.js';
 import { DimensionError } from './errors.js';
-import { gemmCore, packAStrided, packBStrided } from './gemm-core.js';
+import { gemmCore } from './gemm-core.js';
+import { packAStrided, packBStrided } from './gemm-pack.js';
 
 /** Options of `gemm`/`gemmInto`: C ← α·op(A)·op(B) + β·C. */
 export interface GemmOptions {

@@ -1,6 +1,5 @@
 import { axpyKernel, dotKernel } from './blas1.js';
-import { copyDense, type DenseMatrix } from './dense.js';
-import { assertFinite } from './dense.js';
+import { assertFinite, copyDense, type DenseMatrix } from './dense.js';
 import { LinalgError } from './errors.js';
 
 /** Compact Householder QR with limited column pivoting, as R's `qr()` returns it. */

@@ -1,7 +1,8 @@
 import { assertLength } from './checks.js';
 import { type DenseMatrix, dense } from './dense.js';
 import { symmetrizeUpperInPlace } from './gemm.js';
-import { gemmCore, NR, packAStrided, type PackB, packBStrided } from './gemm-core.js';
+import { gemmCore, NR, type PackB } from './gemm-core.js';
+import { packAStrided, packBStrided } from './gemm-pack.js';
 
 /** The weighted normal equations of one IRLS / weighted least-squares step. */
 export interface WeightedNormalEquations {
