@@ -110,6 +110,18 @@ describe('runEM: warnings and errors as data', () => {
     expect(r.warnings.at(-1)!.type).toBe('non-convergence');
   });
 
+  it('stops at the last finite iterate when l becomes non-finite', () => {
+    const m: EMModel<number, number> = {
+      eStep: (t) => t,
+      mStep: (s) => s + 1,
+      logLik: (t) => (t >= 3 ? Number.NaN : t),
+    };
+    const r = runEM(m, 0, { maxIter: 10 });
+    expect(r.params).toBe(2);
+    expect(r.logLik).toBe(2);
+    expect(r.warnings.map((w) => w.type)).toEqual(['non-finite', 'non-convergence']);
+  });
+
   it('throws typed errors for bad control and missing capabilities', () => {
     const m: EMModel<number, number> = { eStep: (t) => t, mStep: (s) => s, logLik: () => 0 };
     expect(() => runEM(m, 1, { criterion: 'params' })).toThrow(EMCapabilityError);

@@ -47,6 +47,14 @@ export function runEM<P, S>(model: EMModel<P, S>, start: P, control?: EMControl)
     const next = model.mStep(stats, theta);
     const lNext = evaluate(next);
     if (c.trace) trace.push(lNext);
+    if (!Number.isFinite(lNext)) {
+      warnings.push({
+        type: 'non-finite',
+        iteration: it,
+        message: `log-likelihood is ${lNext} at iteration ${it}: EM stopped at the previous iterate`,
+      });
+      break;
+    }
     if (isDecrease(l, lNext, c.monotoneTol)) {
       warnings.push({
         type: 'non-monotone',

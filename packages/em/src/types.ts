@@ -65,7 +65,7 @@ export interface EMControl {
 
 /** A warning carried as data in the result. */
 export interface EMWarning {
-  readonly type: 'non-monotone' | 'non-convergence' | 'squarem-fallback';
+  readonly type: 'non-monotone' | 'non-convergence' | 'squarem-fallback' | 'non-finite';
   readonly iteration: number;
   readonly message: string;
 }

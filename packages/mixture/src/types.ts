@@ -30,7 +30,12 @@ export interface PoissonMixture {
 
 /** A warning carried as data. */
 export interface MixtureWarning {
-  readonly type: 'collapsing-component' | 'non-monotone' | 'non-convergence' | 'squarem-fallback';
+  readonly type:
+    | 'collapsing-component'
+    | 'non-monotone'
+    | 'non-convergence'
+    | 'squarem-fallback'
+    | 'non-finite';
   /** 0-based component, when the warning concerns one. */
   readonly component?: number;
   readonly iteration?: number;
