@@ -5,11 +5,3 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
-
-/** A command whose package has not landed yet: exit code 1. */
-export class NotAvailableError extends Error {
-  constructor(command: string, pkg: string) {
-    super(`'${command}' needs ${pkg}, which has not landed in this release yet`);
-    this.name = 'NotAvailableError';
-  }
-}

@@ -5,7 +5,7 @@ import { glmCommand } from './commands/glm.js';
 import { lmCommand } from './commands/lm.js';
 import { lmmCommand } from './commands/lmm.js';
 import { mixtureCommand } from './commands/mixture.js';
-import { NotAvailableError, UsageError } from './errors.js';
+import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 
 export type { Io } from './io.js';
@@ -64,10 +64,6 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     if (e instanceof UsageError) {
       io.stderr(`likelihood ${cmd.name}: ${message}. Run 'likelihood ${cmd.name} --help'.\n`);
       return 2;
-    }
-    if (e instanceof NotAvailableError) {
-      io.stderr(`likelihood ${cmd.name}: ${message}.\n`);
-      return 1;
     }
     io.stderr(`likelihood ${cmd.name}: ${message.split('\n')[0]}\n`);
     return 1;
