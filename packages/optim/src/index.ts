@@ -35,3 +35,4 @@ export type { UnirootOptions, UnirootResult } from './uniroot.js';
 export { uniroot, NotBracketedError } from './uniroot.js';
 export type { BobyqaOptions } from './bobyqa.js';
 export { bobyqa } from './bobyqa.js';
+export type { ScaleOptions } from './scaling.js';
