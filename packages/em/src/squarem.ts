@@ -99,6 +99,14 @@ export function squarem<P, S>(model: EMModel<P, S>, start: P, c: ResolvedControl
       if (alpha === stepMax) stepMax = Math.max(STEP_MAX0, stepMax / MSTEP);
       alpha = 1;
     }
+    if (!Number.isFinite(lNext)) {
+      warnings.push({
+        type: 'non-finite',
+        iteration: it,
+        message: `log-likelihood is ${lNext} after two plain EM steps in cycle ${it}: stopped at the previous iterate`,
+      });
+      break;
+    }
     if (alpha === stepMax) stepMax *= MSTEP;
     if (c.trace) trace.push(lNext);
     if (isDecrease(l, lNext, c.monotoneTol)) {
