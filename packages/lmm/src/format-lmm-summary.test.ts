@@ -10,7 +10,7 @@ import {
   lmmSystemFromMatrices,
 } from './lmm-from-matrices.js';
 import { lmmFit } from './lmm-fit.js';
-import { nelderMeadTheta } from './default-optimizer.js';
+import { bobyqaTheta } from './default-optimizer.js';
 import { lmmDeviance } from './profiled-deviance.js';
 
 /**
@@ -29,7 +29,7 @@ function fitAtTheta(input: LmmMatrixInput, theta: number[], reml: boolean) {
       value,
       singular: false,
       optimizer: {
-        name: 'nelderMeadBounded',
+        name: 'bobyqa',
         evaluations: 1,
         converged: true,
         message: 'converged',
@@ -41,7 +41,7 @@ function fitAtTheta(input: LmmMatrixInput, theta: number[], reml: boolean) {
       colnames: input.colnames,
       responseName: 'y',
       formula: input.formula ?? null,
-      optimizer: nelderMeadTheta,
+      optimizer: bobyqaTheta,
     },
   );
 }
@@ -50,7 +50,7 @@ function fitAtTheta(input: LmmMatrixInput, theta: number[], reml: boolean) {
 // the fits named in each test (see the R calls in the test names).
 function expected(name: string): string {
   const p = fileURLToPath(new URL(`./fixtures/summaries/${name}.txt`, import.meta.url));
-  return readFileSync(p, 'utf8').replace('optimizer (nloptwrap)', 'optimizer (nelderMeadBounded)');
+  return readFileSync(p, 'utf8').replace('optimizer (nloptwrap)', 'optimizer (bobyqa)');
 }
 
 const ss = readCsv('sleepstudy.csv');

@@ -33,7 +33,7 @@ export {
   lmmSystemFromMatrices,
   fitLmmSystem,
 } from './lmm-from-matrices.js';
-export { nelderMeadTheta } from './default-optimizer.js';
+export { bobyqaTheta, nelderMeadTheta } from './default-optimizer.js';
 export type { AnovaLmmRow, AnovaLmmResult } from './anova.js';
 export { anovaLmm, refitML } from './anova.js';
 export { marginalLogLik } from './marginal-loglik.js';

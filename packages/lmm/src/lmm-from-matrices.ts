@@ -1,6 +1,6 @@
 import type { DenseMatrix } from '@likelihood/linalg';
 import { choleskyLowerInPlace } from './dense-cholesky.js';
-import { nelderMeadTheta } from './default-optimizer.js';
+import { bobyqaTheta } from './default-optimizer.js';
 import { LmmInputError, NonNumericResponseError } from './errors.js';
 import { type LmmSystem, buildLmmSystem } from './lmm-system.js';
 import { type LmmFit, lmmFit } from './lmm-fit.js';
@@ -22,7 +22,7 @@ export interface LmmMatrixInput {
 export interface LmmOptions {
   /** REML (default) or ML. */
   readonly reml?: boolean;
-  /** Bounded derivative-free optimizer for θ (default: {@link nelderMeadTheta}). */
+  /** Bounded derivative-free optimizer for θ (default: {@link bobyqaTheta}). */
   readonly optimizer?: ThetaOptimizer;
   /** Name reported in the optimizer summary. */
   readonly optimizerName?: string;
@@ -111,7 +111,7 @@ export function fitLmmSystem(
   const reml = options.reml ?? true;
   const chosen = options.optimizer
     ? { fn: options.optimizer, name: options.optimizerName ?? 'user' }
-    : { fn: nelderMeadTheta, name: 'nelderMeadBounded' };
+    : { fn: bobyqaTheta, name: 'bobyqa' };
   const dev = lmmDeviance(sys, reml);
   const start = thetaStart(sys.terms);
   if (options.start !== undefined) {
