@@ -43,6 +43,20 @@ describe('bobyqa', () => {
     expectClose(boxed.value, 0.04, 1e-10);
   });
 
+  it('holds parameters with lower = upper fixed (both bounded methods)', () => {
+    const f = (x: Float64Array): number => (x[0] - 1) ** 2 + (x[1] - 2) ** 2 + (x[2] - 3) ** 2;
+    for (const method of [bobyqa, nelderMeadBounded]) {
+      const r = method(f, [0, 5, 0], { lower: [-10, 5, -10], upper: [10, 5, 10] });
+      expect(r.par[1]).toBe(5);
+      // free coordinates to their optimum (1, ·, 3); f = 9 from the fixed one. 1e-6 relative
+      // (Nelder–Mead's xtolRel 1e-8 on a unit-curvature bowl).
+      expectAllClose([r.par[0], r.par[2]], [1, 3], 1e-6);
+      expectClose(r.value, 9, 1e-10);
+    }
+    const all = bobyqa(f, [1, 2, 3], { lower: [1, 2, 3], upper: [1, 2, 3] });
+    expect(all.value).toBe(0);
+  });
+
   it('stops at maxfun with convergence 1 and rejects bad input', () => {
     const r = bobyqa(rosenbrock, [-1.2, 1], { maxfun: 30 });
     expect(r.convergence).toBe(1);
