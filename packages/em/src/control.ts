@@ -7,6 +7,7 @@ export interface ResolvedControl {
   readonly tol: number;
   readonly criterion: 'loglik' | 'params' | 'both';
   readonly paramChange: 'absolute' | 'relative';
+  readonly logLikChange: 'absolute' | 'relative';
   readonly monotoneTol: number;
   readonly acceleration: 'none' | 'squarem';
   readonly trace: boolean;
@@ -39,6 +40,7 @@ export function resolveControl<P, S>(
     tol,
     criterion,
     paramChange: control.paramChange ?? 'absolute',
+    logLikChange: control.logLikChange ?? 'relative',
     monotoneTol,
     acceleration,
     trace: control.trace ?? true,
@@ -59,9 +61,18 @@ export function paramChange(a: Float64Array, b: Float64Array, scale: 'absolute' 
   return m;
 }
 
-/** Relative log-likelihood change |l1 - l0| / (|l1| + tol) (the tol guards l1 = 0). */
-export function logLikChange(l0: number, l1: number, tol: number): number {
-  return Math.abs(l1 - l0) / (Math.abs(l1) + tol);
+/**
+ * Log-likelihood change: relative |l1 - l0| / (|l1| + tol) (the tol guards l1 = 0) or
+ * absolute |l1 - l0|.
+ */
+export function logLikChange(
+  l0: number,
+  l1: number,
+  tol: number,
+  scale: 'absolute' | 'relative' = 'relative',
+): number {
+  const d = Math.abs(l1 - l0);
+  return scale === 'absolute' ? d : d / (Math.abs(l1) + tol);
 }
 
 /** Whether the stopping rule holds. */

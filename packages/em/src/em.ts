@@ -62,7 +62,7 @@ export function runEM<P, S>(model: EMModel<P, S>, start: P, control?: EMControl)
         message: `log-likelihood decreased from ${l} to ${lNext} at iteration ${it}`,
       });
     }
-    dl = logLikChange(l, lNext, c.tol);
+    dl = logLikChange(l, lNext, c.tol, c.logLikChange);
     if (vec !== undefined) {
       const nextVec = model.toVector!(next);
       dpar = paramChange(vec, nextVec, c.paramChange);

@@ -116,7 +116,7 @@ export function squarem<P, S>(model: EMModel<P, S>, start: P, c: ResolvedControl
         message: `log-likelihood decreased from ${l} to ${lNext} in SQUAREM cycle ${it}`,
       });
     }
-    dl = logLikChange(l, lNext, c.tol);
+    dl = logLikChange(l, lNext, c.tol, c.logLikChange);
     dpar = paramChange(theta, next, c.paramChange);
     theta = next;
     l = lNext;

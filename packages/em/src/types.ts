@@ -53,6 +53,11 @@ export interface EMControl {
   /** Scale of the parameter change. Default `'absolute'`. */
   paramChange?: 'absolute' | 'relative';
   /**
+   * Scale of the log-likelihood change: `'relative'` |l_t - l_{t-1}| / (|l_t| + tol) (default) or
+   * `'absolute'` |l_t - l_{t-1}| (mixtools' rule with tol = 1e-8).
+   */
+  logLikChange?: 'relative' | 'absolute';
+  /**
    * A decrease of l larger than `monotoneTol * (1 + |l|)` is reported as a warning (smaller
    * decreases are rounding). Default 1e-10.
    */

@@ -15,9 +15,15 @@ interface Uni {
   loglik: number;
   iterations: number;
 }
-const mixtools = fixtureJson<{ textbook_em: Uni; loglik: number }>(
-  'mixtools_faithful_eruptions_k2.json',
-);
+const mixtools = fixtureJson<{
+  textbook_em: Uni;
+  loglik: number;
+  lambda: number[];
+  mu: number[];
+  sigma: number[];
+  iterations: number;
+  all_loglik: number[];
+}>('mixtools_faithful_eruptions_k2.json');
 const mclust = fixtureJson<{
   em_tight: { pro: number[]; mean: number[]; variance: number[]; loglik: number };
   loglik: number;
@@ -69,6 +75,31 @@ describe('faithful eruptions, K = 2, plain EM from mixtools starting values', ()
 
   it('mixtools (modified ECM) stops at the same MLE within its 1e-8 loglik tolerance', () => {
     expectAbs(fit.logLik, mixtools.loglik, 1e-8);
+  });
+});
+
+describe("faithful eruptions, mixtools' own ECM path", () => {
+  it('reproduces normalmixEM: 21 iterations, all.loglik and the estimates', () => {
+    const fit = fitGaussianMixture1d(y, {
+      K: 2,
+      start,
+      algorithm: 'mixtools-ecm',
+      // mixtools stops when the log-likelihood increase is below epsilon = 1e-8 (absolute).
+      control: { criterion: 'loglik', logLikChange: 'absolute', tol: 1e-8 },
+    });
+    expect(fit.iterations).toBe(mixtools.iterations);
+    expect(fit.trace.length).toBe(mixtools.all_loglik.length);
+    // Same arithmetic up to summation order: every l to 1e-9 absolute.
+    mixtools.all_loglik.forEach((l, t) => {
+      expectAbs(fit.trace[t]!, l, 1e-9);
+    });
+    for (let k = 0; k < 2; k++) {
+      // Estimates after the same 21 cycles: 1e-10 absolute.
+      expectAbs(fit.params.weights[k]!, mixtools.lambda[k]!, 1e-10);
+      expectAbs(fit.params.means[k]!, mixtools.mu[k]!, 1e-10);
+      expectAbs(Math.sqrt(fit.params.variances[k]!), mixtools.sigma[k]!, 1e-10);
+    }
+    expectAbs(fit.logLik, mixtools.loglik, 1e-9);
   });
 });
 

@@ -10,7 +10,7 @@ import {
 } from './checks.js';
 import { MixtureInputError } from './errors.js';
 import { gaussianMixturePosterior } from './gaussian-1d-density.js';
-import { gaussian1dModel } from './gaussian-1d-em.js';
+import { gaussian1dMixtoolsModel, gaussian1dModel } from './gaussian-1d-em.js';
 import { kmeansPlusPlus } from './kmeans-pp.js';
 import { mixtureRng } from './rng.js';
 import type {
@@ -40,6 +40,11 @@ export interface FitGaussianMixture1dOptions {
   readonly control?: EMControl;
   /** Variance floor (default 1e-8 times the sample variance of y). */
   readonly varianceFloor?: number;
+  /**
+   * `'em'` (default): textbook EM. `'mixtools-ecm'`: the ECM cycle of mixtools' `normalmixEM`
+   * (model "V" only), to reproduce mixtools' path and iteration counts.
+   */
+  readonly algorithm?: 'em' | 'mixtools-ecm';
   /**
    * Component order of the result: `'mean'` sorts by increasing mean (default for k-means++
    * starts), `'none'` keeps the order of the start (default for a user start).
@@ -124,6 +129,14 @@ export function fitGaussianMixture1d(
   const v = sampleVariance(x);
   const floor = options.varianceFloor ?? (v > 0 ? 1e-8 * v : 1e-12);
   const control = { ...DEFAULT_CONTROL, ...options.control };
+  const algorithm = options.algorithm ?? 'em';
+  if (algorithm !== 'em' && algorithm !== 'mixtools-ecm')
+    throw new MixtureInputError(
+      'algorithm',
+      `must be 'em' or 'mixtools-ecm', got '${algorithm as string}'`,
+    );
+  if (algorithm === 'mixtools-ecm' && model !== 'V')
+    throw new MixtureInputError('algorithm', "'mixtools-ecm' is defined for model 'V' only");
 
   const starts: {
     theta: GaussianMixture1d;
@@ -163,7 +176,11 @@ export function fitGaussianMixture1d(
     | undefined;
   for (const s of starts) {
     const warnings: MixtureWarning[] = [];
-    const fit = runEM(gaussian1dModel(x, model, floor, warnings), s.theta, control);
+    const em =
+      algorithm === 'mixtools-ecm'
+        ? gaussian1dMixtoolsModel(x, floor, warnings)
+        : gaussian1dModel(x, model, floor, warnings);
+    const fit = runEM(em, s.theta, control);
     runs.push({
       ...s.run,
       logLik: fit.logLik,

@@ -263,3 +263,34 @@ export function gaussian1dModel(
     },
   };
 }
+
+/**
+ * The EM model of mixtools' `normalmixEM` (2.0.0, arbvar = TRUE), an ECM cycle: from the
+ * posteriors at theta, w and mu are updated; a second E-step at (w', mu', sigma) gives new
+ * posteriors, from which w'' = n_k / n and sigma''_k^2 = sum_i z_ik (y_i - mu'_k)^2 / n_k
+ * (residuals about mu'). Same fixed point as EM, different path; the log-likelihood of the
+ * engine's trace is evaluated after the sigma update, as mixtools reports `all.loglik`.
+ */
+export function gaussian1dMixtoolsModel(
+  y: Float64Array,
+  floor: number,
+  warnings: MixtureWarning[],
+): EMModel<GaussianMixture1d, Gaussian1dStats> {
+  const base = gaussian1dModel(y, 'V', floor, warnings);
+  return {
+    ...base,
+    mStep: (stats, prev) => {
+      const K = stats.nk.length;
+      const half = base.mStep(stats, prev);
+      const mid = { weights: half.weights, means: half.means, variances: prev.variances };
+      const st2 = eStepGaussian1d(y, mid);
+      const n = y.length;
+      const variances = new Float64Array(K);
+      for (let k = 0; k < K; k++) {
+        // st2 is shifted by mu' itself: sum z (y - mu')^2 = s2.
+        variances[k] = Math.max(st2.s2[k]! / st2.nk[k]!, floor);
+      }
+      return { weights: st2.nk.map((v) => v / n), means: half.means, variances };
+    },
+  };
+}

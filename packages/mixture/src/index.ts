@@ -46,7 +46,12 @@ export { mixtureRng } from './rng.js';
 export type { Partition } from './kmeans-pp.js';
 export { kmeansPlusPlus } from './kmeans-pp.js';
 export type { Gaussian1dStats } from './gaussian-1d-em.js';
-export { eStepGaussian1d, mStepGaussian1d, gaussian1dModel } from './gaussian-1d-em.js';
+export {
+  eStepGaussian1d,
+  mStepGaussian1d,
+  gaussian1dModel,
+  gaussian1dMixtoolsModel,
+} from './gaussian-1d-em.js';
 export type { FitGaussianMixture1dOptions } from './fit-gaussian-1d.js';
 export { fitGaussianMixture1d, dfGaussian1d } from './fit-gaussian-1d.js';
 export type { GaussianMvStats } from './gaussian-mv-kernels.js';
