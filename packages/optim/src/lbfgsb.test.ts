@@ -99,6 +99,40 @@ describe('lbfgsb', () => {
     expectAbsClose(r.value, 1.9385195433752636e-10, 1e-11);
   });
 
+  it('clamps finite differences at a bound (numeric gradient, optimum on x1 <= 0.8)', () => {
+    // R: optim(c(0.5, 0.5), fr, lower = c(-2, -2), upper = c(0.8, 2), method = "L-BFGS-B")
+    const r = lbfgsb(rosenbrock, [0.5, 0.5], undefined, { lower: [-2, -2], upper: [0.8, 2] });
+    expect(r.counts).toEqual({ function: 13, gradient: 13 });
+    expect(r.message).toBe('CONVERGENCE: NORM OF PROJECTED GRADIENT <= PGTOL');
+    // R lands on (0.8, 0.64) to the last bit; 1e-15 relative.
+    expectAllClose(r.par, [0.8, 0.64], 1e-15);
+    expectClose(r.value, 0.04, 1e-14);
+  });
+
+  it('honours m (lmm), pgtol and factr as R', () => {
+    // R: optim(c(-1.2, 1), fr, grr, method = "L-BFGS-B",
+    //          control = list(lmm = 3, pgtol = 1e-6, factr = 1e3))
+    const r = lbfgsb(rosenbrock, [-1.2, 1], rosenbrockGradient, { m: 3, pgtol: 1e-6, factr: 1e3 });
+    expect(r.counts).toEqual({ function: 50, gradient: 50 });
+    expect(r.message).toBe('CONVERGENCE: NORM OF PROJECTED GRADIENT <= PGTOL');
+    // Same path: 1e-12 relative on par; f ≈ 8e-18 compared absolutely.
+    expectAllClose(r.par, [1.0000000011865822, 1.0000000026303686], 1e-12);
+    expectAbsClose(r.value, 8.0233802641024595e-18, 1e-19);
+    // R: control = list(lmm = 3), numeric gradient → 48 evaluations.
+    expect(lbfgsb(rosenbrock, [-1.2, 1], undefined, { m: 3 }).counts.function).toBe(48);
+  });
+
+  it('ends like R when the line search fails at the noise floor (factr = 1e3, numeric gradient)', () => {
+    // R: optim(c(-1.2, 1), fr, method = "L-BFGS-B", control = list(factr = 1e3)) →
+    // 90 evaluations, convergence 52, "ERROR: ABNORMAL_TERMINATION_IN_LNSRCH".
+    const r = lbfgsb(rosenbrock, [-1.2, 1], undefined, { factr: 1e3 });
+    expect(r.counts.function).toBe(90);
+    expect(r.convergence).toBe(52);
+    expect(r.message).toBe('ERROR: ABNORMAL_TERMINATION_IN_LNSRCH');
+    // The point returned is the best one found, R's to 1e-9 relative.
+    expectAllClose(r.par, [0.99980003999218803, 0.99960011996837828], 1e-9);
+  });
+
   it('stops at maxit with convergence 1 and message NEW_X, as R', () => {
     // R: optim(rep(c(-1.2, 1), 5), fr10, gr10, method = "L-BFGS-B", control = list(maxit = 20))
     const r = lbfgsb(

@@ -242,7 +242,7 @@ function lbfgsbCore(
       g.set(gOld);
       f = fold;
       if (mem.col === 0) {
-        finishWith(52, 'ABNORMAL_TERMINATION_IN_LNSRCH');
+        finishWith(52, 'ERROR: ABNORMAL_TERMINATION_IN_LNSRCH');
         break;
       }
       mem.reset();
