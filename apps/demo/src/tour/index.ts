@@ -1,6 +1,9 @@
 import { cebSection } from './ceb.js';
 import { linalgSection } from './linalg.js';
+import { machinesBondsSection } from './machines-bonds.js';
+import { mixtureSection } from './mixture.js';
 import { mothsSection } from './moths.js';
+import { nelsSection, wheatSection } from './random-effects.js';
 import type { TourSection } from './section.js';
 import { vegetablesSection } from './vegetables.js';
 
@@ -14,6 +17,10 @@ const sections: ReadonlyArray<() => TourSection | Promise<TourSection>> = [
   mothsSection,
   vegetablesSection,
   cebSection,
+  machinesBondsSection,
+  wheatSection,
+  nelsSection,
+  mixtureSection,
   linalgSection,
 ];
 
