@@ -52,3 +52,5 @@ export { parametricBootstrap, refitResponse, lmeParameters } from './bootstrap.j
 export type { LmmConfint } from './confint.js';
 export { confintWald, confintBootstrap } from './confint.js';
 export { confintProfile } from './profile-confint.js';
+export type { LmmJson } from './lmm-json.js';
+export { lmmFitToJson } from './lmm-json.js';
