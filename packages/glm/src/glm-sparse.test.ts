@@ -1,7 +1,8 @@
 import { poisson, quasipoisson } from '@likelihood/expfam';
 import { describe, expect, it } from 'vitest';
+import { cooksDistanceGlm, hatValuesGlm } from './glm-influence.js';
 import { glm } from './glm-model.js';
-import { glmSparse, summaryGlmSparse } from './glm-sparse.js';
+import { cooksDistanceGlmSparse, glmSparse, summaryGlmSparse } from './glm-sparse.js';
 import { summaryGlm, vcovGlm } from './glm-summary.js';
 import { readCsvFixture, readJsonFixture } from './test-data.js';
 import { expectAllClose, expectClose } from './test-helpers.js';
@@ -39,6 +40,8 @@ describe('glmSparse: a factor as a sparse indicator block', () => {
       null_deviance: number;
       aic: number;
       vcov: { data: number[][] };
+      hat_values: number[];
+      cooks_distance: number[];
     }>('glm_insectsprays_poisson.json');
     const d = readCsvFixture('InsectSprays.csv');
     const m = glmSparse('count ~ spray', d, { family: poisson() });
@@ -63,6 +66,8 @@ describe('glmSparse: a factor as a sparse indicator block', () => {
     expectClose(m.nullDeviance, ref.null_deviance, 1e-12, 0, 'null deviance');
     expectClose(m.aic!, ref.aic, 1e-12, 0, 'aic');
     expectAllClose(m.covUnscaled(), ref.vcov.data.flat(), 1e-9, 1e-6, 'vcov');
+    expectAllClose(m.hatValues(), ref.hat_values, 1e-9, 0, 'hat');
+    expectAllClose(cooksDistanceGlmSparse(m), ref.cooks_distance, 1e-9, 1e-9, 'cooks');
   });
 
   it('agrees with the dense fit with estimated dispersion and a second (dense) factor', () => {

@@ -38,6 +38,8 @@ export interface GlmSparseFit {
   readonly covUnscaledDiagonal: Float64Array;
   /** The full (X'WX)^{-1}, p × p column-major, built on demand (O(L^2 q)). */
   covUnscaled(): Float64Array;
+  /** Hat values (diagonal of W^{1/2} X (X'WX)^{-1} X' W^{1/2}) in O(n q^2). */
+  hatValues(): Float64Array;
 }
 
 /**
@@ -75,7 +77,23 @@ export function glmFitSparse(
     warnings: core.warnings,
     covUnscaledDiagonal: covDiag,
     covUnscaled: () => solver.covUnscaled(),
+    hatValues: () => solver.hatValues(core.weights),
   };
+}
+
+/**
+ * Cook's distances (r_P,i / (1 - h_i))^2 h_i / (phi p) of a sparse fit, as R's
+ * `cooks.distance.glm`.
+ */
+export function cooksDistanceGlmSparse(fit: GlmSparseFit): Float64Array {
+  const h = fit.hatValues();
+  const phi = sparseDispersion(fit);
+  const { y, mu, prior } = fit.core;
+  return Float64Array.from(h, (hi, i) => {
+    const r = ((y[i]! - mu[i]!) * Math.sqrt(prior[i]!)) / Math.sqrt(fit.family.variance(mu[i]!));
+    const t = r / (1 - hi);
+    return (t * t * hi) / (phi * fit.rank);
+  });
 }
 
 /** Pearson dispersion of a sparse fit (R's `summary.glm` rule), 1 for fixed families. */

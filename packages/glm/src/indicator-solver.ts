@@ -238,4 +238,31 @@ export class IndicatorWlsSolver implements WlsSolver {
     }
     return out;
   }
+
+  /**
+   * Hat values h_i = w_i (1/D_k + u_i' S^{-1} u_i) with u_i = xd_i - G_k (rows without a level:
+   * h_i = w_i xd_i' S^{-1} xd_i); `w` are the working weights of the last step (0 outside it).
+   */
+  hatValues(w: Float64Array): Float64Array {
+    const st = this.state!;
+    const { nobs, q } = this;
+    const { codes, Xd } = this.design;
+    const h = new Float64Array(nobs);
+    const u = new Float64Array(q);
+    for (let i = 0; i < nobs; i++) {
+      if (!(w[i]! > 0)) continue;
+      const k = codes[i]!;
+      for (let j = 0; j < q; j++) {
+        u[j] = st.aliasedDense[j] ? 0 : Xd.data[j * nobs + i]! - (k >= 0 ? st.G[k * q + j]! : 0);
+      }
+      let qf = k >= 0 && st.D[k]! > 0 ? 1 / st.D[k]! : 0;
+      for (let a = 0; a < q; a++) {
+        let t = 0;
+        for (let b = 0; b < q; b++) t += st.Sinv[a + b * q]! * u[b]!;
+        qf += u[a]! * t;
+      }
+      h[i] = w[i]! * qf;
+    }
+    return h;
+  }
 }
