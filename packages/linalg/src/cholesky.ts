@@ -18,16 +18,15 @@ export interface CholeskyReport {
 
 /** Outer block size: the trailing update A22 −= L21 L21ᵀ has inner dimension NB. */
 const NB = 128;
-/** Inner block size inside an outer panel. */
+/** Width at which the recursive panel factorization switches to unblocked code. */
 const NBI = 16;
 
 /**
  * Cholesky factorization A = LLᵀ in place (LAPACK dpotrf, lower): reads the lower triangle of
  * the symmetric n × n matrix A, overwrites it with L and zeroes the strict upper triangle.
- * Two-level blocked right-looking: each 192-column panel is factored by 16-column steps
- * (unblocked diagonal block, column substitution below it, packed-kernel update of the rest of
- * the panel), then the trailing matrix is updated A22 ← A22 − L21 L21ᵀ (lower triangle only)
- * with the packed, register-tiled kernel. On failure (pivot ≤ 0 or NaN at column j) the first
+ * Blocked right-looking: each 128-column panel is factored recursively (`factorPanel`, down
+ * to 16-column unblocked blocks), then the trailing matrix is updated A22 ← A22 − L21 L21ᵀ
+ * (lower triangle only) with the packed, register-tiled kernel. On failure (pivot ≤ 0 or NaN at column j) the first
  * j columns hold a valid partial L. Mutates `A`; does not check its input (see `cholesky`).
  */
 export function choleskyInPlace(A: DenseMatrix): CholeskyReport {

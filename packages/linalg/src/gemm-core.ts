@@ -12,12 +12,13 @@
  */
 
 import { micro4x4 } from './gemm-micro-js.js';
+import { MR as PACK_MR, NR as PACK_NR } from './gemm-pack.js';
 import { GEMM_KERNEL_WASM_BASE64 } from './wasm-kernel-bytes.js';
 
-/** Micro-tile height (rows of A per sliver). */
-export const MR = 4;
-/** Micro-tile width (columns of B per sliver). */
-export const NR = 4;
+// module-level copies: imported bindings are getters under some loaders (vitest, tsx), too
+// slow to read in the tile loops
+const MR = PACK_MR;
+const NR = PACK_NR;
 const KC = 256;
 const MC = 96;
 const NC = 2048;

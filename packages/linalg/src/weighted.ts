@@ -1,8 +1,11 @@
 import { assertLength } from './checks.js';
 import { type DenseMatrix, dense } from './dense.js';
 import { symmetrizeUpperInPlace } from './gemm.js';
-import { gemmCore, NR, type PackB } from './gemm-core.js';
-import { packAStrided, packBStrided } from './gemm-pack.js';
+import { gemmCore, type PackB } from './gemm-core.js';
+import { NR as PACK_NR, packAStrided, packBStrided } from './gemm-pack.js';
+
+// module-level copy: imported bindings are getters under some loaders, slow in loops
+const NR = PACK_NR;
 
 /** The weighted normal equations of one IRLS / weighted least-squares step. */
 export interface WeightedNormalEquations {
@@ -78,27 +81,30 @@ export function weightedNormalEquations(
   const zv = Float64Array.from(z);
   const XtWz = new Float64Array(p);
   const x = X.data;
-  // pack W·X slivers and accumulate (WX)ᵀz from the packed values
+  // pack W·X slivers, then accumulate (WX)ᵀz from the packed block while it is in cache
+  const packWX = packBStrided(x, 0, 1, n, wv);
   const packB: PackB = (dst, p0, kc, j0, nc) => {
+    packWX(dst, p0, kc, j0, nc);
     let d = 0;
     for (let s = 0; s < nc; s += NR) {
-      const cols = Math.min(NR, nc - s);
-      for (let c = 0; c < NR; c++) {
-        const j = j0 + s + c;
-        if (c >= cols) {
-          for (let q = 0; q < kc; q++) dst[d + q * NR + c] = 0;
-          continue;
-        }
-        const o = j * n + p0;
-        let acc = 0;
-        for (let q = 0; q < kc; q++) {
-          const v = wv[p0 + q] * x[o + q];
-          dst[d + q * NR + c] = v;
-          acc += v * zv[p0 + q];
-        }
-        XtWz[j] += acc;
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      for (let q = 0; q < kc; q++) {
+        const zq = zv[p0 + q];
+        a0 += dst[d] * zq;
+        a1 += dst[d + 1] * zq;
+        a2 += dst[d + 2] * zq;
+        a3 += dst[d + 3] * zq;
+        d += NR;
       }
-      d += NR * kc;
+      const j = j0 + s;
+      const cols = Math.min(NR, nc - s);
+      XtWz[j] += a0;
+      if (cols > 1) XtWz[j + 1] += a1;
+      if (cols > 2) XtWz[j + 2] += a2;
+      if (cols > 3) XtWz[j + 3] += a3;
     }
   };
   const C = dense(p, p);
