@@ -77,6 +77,19 @@ describe('lmm(formula, data) vs lme4', () => {
   });
 });
 
+describe('term order as lme4 mkReTrms: rev(order(nlevels)) when levels increase', () => {
+  it('(1|sample) + (1|plate) + (1|h) with 6, 24, 6 levels gives plate, h, sample', () => {
+    const pen = frame('Penicillin.csv');
+    const hv = ['u', 'v', 'w', 'x', 'y', 'z'];
+    const h = Array.from({ length: (pen.diameter as number[]).length }, (_, i) => hv[i % 6]!);
+    const f = lmm('diameter ~ 1 + (1 | sample) + (1 | plate) + (1 | h)', { ...pen, h });
+    // R: Penicillin$h <- factor(rep(c("u","v","w","x","y","z"), 24)); names(getME(fit, "theta")),
+    // REMLcrit(fit) = 330.86058899235803
+    expect(f.thetaNames).toEqual(['plate.(Intercept)', 'h.(Intercept)', 'sample.(Intercept)']);
+    expectClose(f.objective, 330.86058899235803, 1e-6);
+  });
+});
+
 describe('bad input gives typed errors naming the culprit', () => {
   it('grouping factor with one level', () => {
     const d = { y: [1, 2, 3, 4], g: ['a', 'a', 'a', 'a'] };

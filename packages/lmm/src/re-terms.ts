@@ -44,8 +44,8 @@ export interface ReTerm {
 }
 
 /**
- * Checks the terms at the public edge and orders them as lme4's `mkReTrms` does: by number of
- * levels, decreasing (stable for ties).
+ * Checks the terms at the public edge and orders them as lme4's `mkReTrms` does: unchanged when
+ * the numbers of levels never increase from one term to the next, else `rev(order(nlevels))`.
  */
 export function prepareReTerms(inputs: readonly ReTermInput[], nobs: number): ReTerm[] {
   if (inputs.length === 0)
@@ -53,9 +53,14 @@ export function prepareReTerms(inputs: readonly ReTermInput[], nobs: number): Re
   inputs.forEach((t, k) => {
     checkTerm(t, k, nobs);
   });
-  const order = inputs
+  // lme4's mkReTrms: if any term has more levels than the one before it, the terms are put in
+  // order rev(order(nl)) — decreasing number of levels, ties in reverse input order
+  const nl = inputs.map((t) => t.group.levels.length);
+  const increases = nl.some((v, k) => k > 0 && v > nl[k - 1]!);
+  const ascending = inputs
     .map((t, k) => ({ t, k }))
-    .sort((a, b) => b.t.group.levels.length - a.t.group.levels.length || a.k - b.k);
+    .sort((a, b) => nl[a.k]! - nl[b.k]! || a.k - b.k);
+  const order = increases ? ascending.reverse() : inputs.map((t, k) => ({ t, k }));
   const out: ReTerm[] = [];
   let offset = 0;
   let thetaOffset = 0;
