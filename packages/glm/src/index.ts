@@ -110,3 +110,5 @@ export type { PredictOptions, Prediction } from './predict.js';
 export { predictGlmMatrix, predictGlm } from './predict.js';
 export type { WaldRegionResult } from './wald-region.js';
 export { waldRegion } from './wald-region.js';
+export type { FormatModelOptions } from './format-model.js';
+export { familyCallText, formatGlmModel, formatLmModel, formatLmAnova } from './format-model.js';
