@@ -80,3 +80,5 @@ export type {
 export { expFamMixtureModel, fitExpFamMixture } from './expfam-mixture.js';
 export type { MixtureJson } from './mixture-json.js';
 export { mixtureToJson } from './mixture-json.js';
+export type { MixtureStandardErrors } from './standard-errors.js';
+export { gaussianMixture1dStandardErrors } from './standard-errors.js';
