@@ -80,6 +80,26 @@ describe('CEB (seed 004 §3)', () => {
     expectClose(j.devianceTest.glm.D, 3661.186, 0, 'D (glm)', 5e-4);
   });
 
+  it('anova(my.glm, test = "Chisq") as R prints it', () => {
+    // R 4.2.2 on /work/shared/data/ceb.dat (Rscript: anova(my.glm, test = "Chisq"))
+    for (const line of [
+      '     Df Deviance Resid. Df Resid. Dev  Pr(>Chi)    ',
+      'NULL                    69     3731.9              ',
+      'dur   5   3565.8        64      166.1 < 2.2e-16 ***',
+      'res   2     45.4        62      120.7 1.391e-10 ***',
+      'educ  3     50.0        59       70.7 7.930e-11 ***',
+    ]) {
+      expect(out).toContain(line);
+    }
+    const a = (s.json as { anova: { deviance: number | null; pValue: number | null }[] }).anova;
+    // R: 3565.7799042149954, 45.3913610951955, 50.0150526099987; p 1.39120514506326e-10 —
+    // differences of deviances that match R to 1e-10: 1e-9 relative
+    expectClose(a[1]!.deviance!, 3565.7799042149954, 1e-9, 'dur');
+    expectClose(a[2]!.deviance!, 45.3913610951955, 1e-9, 'res');
+    expectClose(a[3]!.deviance!, 50.0150526099987, 1e-9, 'educ');
+    expectClose(a[2]!.pValue!, 1.39120514506326e-10, 1e-7, 'p res');
+  });
+
   it('residual normality and Cook distances', () => {
     expect(out).toContain('W = 0.96065, p-value = 0.02719');
     expect(out).toContain('W = 0.94988, p-value = 0.007147');

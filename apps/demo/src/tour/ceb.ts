@@ -2,10 +2,12 @@ import { ceb } from '@likelihood/datasets';
 import { poisson, quasipoisson } from '@likelihood/expfam';
 import type { DataInput } from '@likelihood/formula';
 import {
+  anovaGlm,
   confintProfile,
   cooksDistanceGlm,
   dispersionFletcher,
   dispersionPearson,
+  formatAnovaGlm,
   formatPval,
   formatReal,
   formatSummaryGlm,
@@ -112,6 +114,8 @@ export function cebSection(): TourSection {
   const pBeta2 = 2 * (1 - pnorm(Math.abs(beta[1]! / Math.sqrt(invHessian.data[1 + p]!))));
   const profile = confintProfile(fit).find((r) => r.term === 'dur10-14')!;
 
+  const anova = anovaGlm(fit, fit.terms, { test: 'Chisq' });
+
   const handD = devianceDifference(y, n, mu);
   const Yr = fit.y;
   const glmRate = Float64Array.from(fit.fittedValues, (m, i) => m / n[i]!);
@@ -178,6 +182,13 @@ export function cebSection(): TourSection {
     printVector([glmD.Ybar]),
     printVector([glmD.D]),
     printVector([pchisqUpper(glmD.D, p - 1)]),
+    '> anova(my.glm, test = "Chisq")   # the same deviance, term by term',
+    formatAnovaGlm(anova, {
+      family: 'poisson',
+      link: 'log',
+      response: 'round(y)',
+      test: 'Chisq',
+    }).trimEnd(),
     '> shapiro.test(deviance.resids)',
     swDev.text,
     '> shapiro.test(pearson.resids)',
@@ -227,6 +238,14 @@ export function cebSection(): TourSection {
       waldByHand: wald.map((ci) => [ci[0], ci[1]]),
       profileDur1014: [profile.lower, profile.upper],
       devianceTest: { byHand: handD, glm: glmD },
+      anova: anova.map((r) => ({
+        term: r.term,
+        df: Number.isFinite(r.df) ? r.df : null,
+        deviance: Number.isFinite(r.deviance) ? r.deviance : null,
+        resDf: r.resDf,
+        resDev: r.resDev,
+        pValue: Number.isFinite(r.pValue) ? r.pValue : null,
+      })),
       shapiro: {
         deviance: { W: swDev.W, pValue: swDev.p },
         pearson: { W: swPearson.W, pValue: swPearson.p },

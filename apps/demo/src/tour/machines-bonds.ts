@@ -78,6 +78,7 @@ export function machinesBondsSection(): TourSection {
     '> (142.18*3/10)/(33.29/36)',
     printVector([fTyped]),
     '> 1-pf((142.18*3/10)/(33.29/36), 10, 36)',
+    // R's 1 - pf(F, 10, 36): the lower tail rounds to 1 in double precision, so this prints 0
     printVector([1 - (1 - pfUpper(fTyped, 10, 36))]),
     `> # unrounded: 3 * MSE_agg / MSE_full = ${printVector([fExact]).slice(4)} on ${aggMs.df} and ${fullMs.df} df`,
     '> m1 <- lm(score~Machine+Worker, data = Machines); anova(m1)',

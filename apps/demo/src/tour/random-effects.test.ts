@@ -18,6 +18,7 @@ describe('wheat (seed 001)', () => {
       se: number[];
     };
     ml: { sigma: number; logLik: number };
+    profileCI: { tau: number[]; sigma: number[]; mu: number[] };
   };
 
   it('method of moments', () => {
@@ -78,5 +79,21 @@ describe('wheat (seed 001)', () => {
     }
     // profiled ML and the brute-force maximum are the same MLE: 1e-9 relative on the log-lik
     expectClose(-j.ml.logLik, j.optim.value, 1e-9, 'ML two ways');
+  });
+
+  it('profile-likelihood intervals (confint(fit.wheat))', () => {
+    // seed (lme4's spline-interpolated profile): .sig01 0 1.228364, .sigma 1.089911 1.693331,
+    // (Intercept) 15.747322 16.865478. The exact roots (Rscript: uniroot on the brute-force
+    // profile, optim factr = 1, tol 1e-12) are 1.228364523, 1.089914585, 1.693339384; we
+    // solve the same equations: 1e-7 relative. lme4's spline is within 1e-5 of them.
+    expect(j.profileCI.tau[0]).toBe(0);
+    expectClose(j.profileCI.tau[1]!, 1.228364523, 1e-7, 'tau upper');
+    expectClose(j.profileCI.sigma[0]!, 1.089914585, 1e-7, 'sigma lower');
+    expectClose(j.profileCI.sigma[1]!, 1.693339384, 1e-7, 'sigma upper');
+    expectClose(j.profileCI.tau[1]!, 1.228364, 1e-5, 'tau upper vs seed');
+    expectClose(j.profileCI.sigma[1]!, 1.693331, 1e-5, 'sigma upper vs seed');
+    expectClose(j.profileCI.mu[0]!, 15.747322, 1e-6, 'mu lower vs seed');
+    expectClose(j.profileCI.mu[1]!, 16.865478, 1e-6, 'mu upper vs seed');
+    expect(out).toContain('.sig01       0.000000  1.228365');
   });
 });

@@ -12,6 +12,8 @@ import {
 import { type OptimResult, lbfgsb } from '@likelihood/optim';
 import { printNamedVector, printVector } from '../format/r-print.js';
 import { formatMerMod, printOptimList, printSquare } from './format-mer.js';
+import { printMatrix } from './print-matrix.js';
+import { profileInterval } from './profile-ci.js';
 import type { TourSection } from './section.js';
 
 /** y_ij = mu + a_j + e_ij, one grouping factor: the pieces Hoff's `mll.oneway` needs. */
@@ -128,6 +130,24 @@ export function wheatSection(): TourSection {
   const mGroups = aov.m;
   const seMu = Math.sqrt(gamma[1]! / (mGroups * nObs) + gamma[2]! / mGroups);
   const mlFit = lmm('y ~ 1 + (1 | g)', data, { factors, reml: false });
+  // confint(fit.wheat): likelihood-ratio intervals of the brute-force likelihood, on lme4's
+  // scale (.sig01 = tau, .sigma = sigma, then mu); squared for the variances
+  const prob = {
+    nll: mll,
+    mle: ml.fit.par,
+    nllMin: ml.fit.value,
+    lower: [Number.NEGATIVE_INFINITY, 0, 0],
+    se: ml.se,
+  };
+  const ciT2 = profileInterval(prob, 2);
+  const ciS2 = profileInterval(prob, 1);
+  const ciMu = profileInterval(prob, 0);
+  const ciNames = ['.sig01', '.sigma', '(Intercept)'];
+  const ciCols = (sq: boolean) => {
+    const rows = [ciT2.map(Math.sqrt), ciS2.map(Math.sqrt), ciMu];
+    const r = sq ? rows.slice(0, 2).map((x) => x.map((v) => v * v)) : rows;
+    return [r.map((x) => x[0]!), r.map((x) => x[1]!)];
+  };
   const text = [
     '> t2 <- (MSG-MSE)/n; s2 <- MSE   # method of moments from anova(lm(y ~ as.factor(g)))',
     '> t2 ; sqrt(t2)',
@@ -154,6 +174,11 @@ export function wheatSection(): TourSection {
     printVector([seMu]),
     '> fit.wheat<-lmer(y~1+(1|g),REML=FALSE); summary(fit.wheat)',
     formatLmmSummary(mlFit).trimEnd(),
+    '> CIss<-confint(fit.wheat)   # profile likelihood: exact roots (lme4 interpolates a spline)',
+    '> CIss',
+    printMatrix(ciNames, ['2.5 %', '97.5 %'], ciCols(false)),
+    '> CIss[1:2,]^2',
+    printMatrix(ciNames.slice(0, 2), ['2.5 %', '97.5 %'], ciCols(true)),
   ].join('\n');
   return {
     key: 'wheat',
@@ -173,6 +198,7 @@ export function wheatSection(): TourSection {
         se: ml.se,
       },
       ml: lmmJson(mlFit),
+      profileCI: { tau: ciT2.map(Math.sqrt), sigma: ciS2.map(Math.sqrt), mu: ciMu },
     },
   };
 }
