@@ -142,8 +142,11 @@ export function formatLmmSummary(fit: LmmFit, options: FormatLmmSummaryOptions =
   const grps = Object.entries(fit.ngroups).map(([g, k]) => `${g}, ${k}`);
   out.push(`Number of obs: ${fit.nobs}, groups:  ${grps.join('; ')}`);
   out.push('');
-  out.push('Fixed effects:');
-  out.push(...fixedEffectsTable(fit));
+  if (fit.colnames.length === 0) out.push('No fixed effect coefficients');
+  else {
+    out.push('Fixed effects:');
+    out.push(...fixedEffectsTable(fit));
+  }
   if (fit.colnames.length > 1) {
     out.push('');
     out.push('Correlation of Fixed Effects:');
