@@ -167,6 +167,11 @@ describe('df and bad input', () => {
     ).toThrow(TooManyComponentsError);
     expect(() => fitGaussianMixture([[1, 2], [3]], { K: 1 })).toThrow(MixtureDimensionError);
     const s = startFrom(ref.VVV.mclust);
+    const asym = [...s.covariances];
+    asym[1] = dense(2, 2, Float64Array.of(1, 0.5, 0.4, 1));
+    expect(() => fitGaussianMixture(X, { K: 3, start: { ...s, covariances: asym } })).toThrow(
+      /matrix 1 is not symmetric at \(1, 0\)/,
+    );
     expect(() =>
       fitGaussianMixture(X, {
         K: 3,

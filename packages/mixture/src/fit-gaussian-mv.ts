@@ -163,6 +163,16 @@ export function fitGaussianMixture(
           'start.covariances',
           `matrix ${k} is ${S.rows} x ${S.cols}, expected ${d} x ${d}`,
         );
+      for (let r = 0; r < d; r++)
+        for (let c = 0; c < r; c++) {
+          const a = S.data[r + c * d]!;
+          const b = S.data[c + r * d]!;
+          if (!(Math.abs(a - b) <= 1e-10 * Math.max(Math.abs(a), Math.abs(b), 1e-300)))
+            throw new MixtureInputError(
+              'start.covariances',
+              `matrix ${k} is not symmetric at (${r}, ${c}): ${a} vs ${b}`,
+            );
+        }
     });
     const theta = {
       weights,
