@@ -54,4 +54,22 @@ describe('confintProfile vs lme4 confint(method = "profile")', () => {
     );
     check(confintProfile(fit), readReference('lmer_sleepstudy_corr_ML').confint_profile.ci);
   });
+  it('Penicillin crossed (plate, sample) ML', () => {
+    const d = readCsv('Penicillin.csv');
+    const y = num(d.diameter!);
+    const n = y.length;
+    const fit = lmmFromMatrices(
+      {
+        X: design([ones(n)]),
+        colnames: ['(Intercept)'],
+        y,
+        reTerms: [
+          { group: factor('plate', d.plate!), Zcols: [ones(n)], termNames: ['(Intercept)'] },
+          { group: factor('sample', d.sample!), Zcols: [ones(n)], termNames: ['(Intercept)'] },
+        ],
+      },
+      { reml: false },
+    );
+    check(confintProfile(fit), readReference('lmer_penicillin_ML').confint_profile.ci);
+  });
 });
