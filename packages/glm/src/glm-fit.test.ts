@@ -160,3 +160,27 @@ describe('glmFit (R glm.fit)', () => {
     expect(() => glmFit(X, [0.2, 1.5, 0.3], binomial())).toThrow();
   });
 });
+
+describe('step-halving (R: "step size truncated: out of bounds")', () => {
+  it('Poisson identity link from start = c(1, 1): same path, warnings and estimates as R', () => {
+    // Expected: fixtures/r/halving.R (R 4.2.2).
+    const ref = readJsonFixture<{
+      coefficients: number[];
+      deviance: number;
+      iter: number;
+      boundary: boolean;
+      converged: boolean;
+      warnings: string[];
+    }>('r-halving.json');
+    const x = [1, 2, 3, 4, 5, 6, 3.5, 1.5];
+    const y = [0, 0, 1, 5, 10, 20, 2, 0];
+    const fit = glmFit(design([x.map(() => 1), x]), y, poisson('identity'), { start: [1, 1] });
+    expect(fit.iter).toBe(ref.iter);
+    expect(fit.boundary).toBe(ref.boundary);
+    expect(fit.converged).toBe(ref.converged);
+    expect(fit.warnings).toEqual(ref.warnings);
+    // Same halving sequence as R; 1e-9 relative.
+    expectAllClose(fit.coefficients, ref.coefficients, 1e-9, 1e-6, 'coef');
+    expectClose(fit.deviance, ref.deviance, 1e-9, 0, 'deviance');
+  });
+});

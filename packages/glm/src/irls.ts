@@ -206,6 +206,11 @@ export function runIrls(
           'no valid set of coefficients has been found: please supply starting values',
         );
       }
+      warnings.push(
+        what === 'inner loop 1'
+          ? 'step size truncated due to divergence'
+          : 'step size truncated: out of bounds',
+      );
       let ii = 1;
       while (!check()) {
         if (ii > control.maxit) throw new GlmFitError(`${what}; cannot correct step size`);
