@@ -78,6 +78,7 @@ function optimText(
     `> gamma.${name} - 2*sqrt(diag(V.${name})); gamma.${name} + 2*sqrt(diag(V.${name}))`,
     printVector(g.map((v, i) => v - 2 * r.se[i]!)),
     printVector(g.map((v, i) => v + 2 * r.se[i]!)),
+    "> # the Hessian is optim's finite differences (ndeps 1e-3): its small entries and last digits are rounding noise of the objective, in R as here",
   ];
 }
 
@@ -232,6 +233,7 @@ export async function nelsSection(): Promise<TourSection> {
     formatLmmSummary(oneway, { dataName: 'nels' }).trimEnd(),
     '> fit<-lmer(mscore~flp+enroll+ses+(ses|school), data=nels, REML=FALSE); summary(fit)',
     formatLmmSummary(slope, { dataName: 'nels' }).trimEnd(),
+    "> # lme4 (the text's fit) stops about 1e-5 early in theta, so a last printed digit can differ; this fit's log-likelihood is the higher",
   ].join('\n');
   return {
     key: 'nels',
