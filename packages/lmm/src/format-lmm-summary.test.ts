@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { design, factor, num, ones, readCsv } from './csv.test-helper.js';
 import { abbreviate, formatReal, zapsmall } from './format-r.js';
-import { formatLmmSummary } from './format-lmm-summary.js';
+import { formatLmm, formatLmmSummary } from './format-lmm-summary.js';
 import {
   type LmmMatrixInput,
   lmmFromMatrices,
@@ -89,6 +89,7 @@ describe('formatLmmSummary reproduces print(summary(lmer(...))) line for line', 
       true,
     );
     expect(formatLmmSummary(fit, { dataName: 'sleepstudy' })).toBe(expected('sleep_reml'));
+    expect(formatLmm(fit, { dataName: 'sleepstudy' })).toBe(expected('print_sleep_reml'));
   });
   it('lmer(Reaction ~ Days + (1 | Subject) + (0 + Days | Subject), sleepstudy, REML = FALSE)', () => {
     // lme4 theta: getME(fit, "theta") = 0.94582374325826013, 0.22692668171054448
@@ -107,6 +108,7 @@ describe('formatLmmSummary reproduces print(summary(lmer(...))) line for line', 
       false,
     );
     expect(formatLmmSummary(fit, { dataName: 'sleepstudy' })).toBe(expected('uncorr_ml'));
+    expect(formatLmm(fit, { dataName: 'sleepstudy' })).toBe(expected('print_uncorr_ml'));
   });
   it('lmer(diameter ~ 1 + (1 | plate) + (1 | sample), Penicillin, REML = FALSE)', () => {
     const d = readCsv('Penicillin.csv');
@@ -126,6 +128,7 @@ describe('formatLmmSummary reproduces print(summary(lmer(...))) line for line', 
       { reml: false },
     );
     expect(formatLmmSummary(fit, { dataName: 'Penicillin' })).toBe(expected('pen_ml'));
+    expect(formatLmm(fit, { dataName: 'Penicillin' })).toBe(expected('print_pen_ml'));
   });
   it('lmer(Yield ~ 1 + (1|Batch), Dyestuff2): singular footer', () => {
     const d = readCsv('Dyestuff2.csv');
@@ -141,5 +144,6 @@ describe('formatLmmSummary reproduces print(summary(lmer(...))) line for line', 
       formula: 'Yield ~ 1 + (1 | Batch)',
     });
     expect(formatLmmSummary(fit, { dataName: 'Dyestuff2' })).toBe(expected('dye2_reml'));
+    expect(formatLmm(fit, { dataName: 'Dyestuff2' })).toBe(expected('print_dye2_reml'));
   });
 });

@@ -9,12 +9,16 @@ export interface FormatLmmSummaryOptions {
 /** `digits = max(3, getOption("digits") - 3)` of lme4's `print.summary.merMod`. */
 const DIGITS = 4;
 
-/** R's print of a named vector: names and values right-justified to one width, trailing space. */
-function namedVector(names: readonly string[], values: readonly string[]): string[] {
+/**
+ * R's print of a named vector: names and values right-justified to one width, each field
+ * followed by `gap` spaces.
+ */
+function namedVector(names: readonly string[], values: readonly string[], gap = 1): string[] {
   const w = Math.max(...names.map((s) => s.length), ...values.map((s) => s.length));
+  const sep = ' '.repeat(gap);
   return [
-    `${names.map((s) => s.padStart(w)).join(' ')} `,
-    `${values.map((s) => s.padStart(w)).join(' ')} `,
+    `${names.map((s) => s.padStart(w)).join(sep)}${sep}`,
+    `${values.map((s) => s.padStart(w)).join(sep)}${sep}`,
   ];
 }
 
@@ -30,8 +34,8 @@ function quantile7(x: Float64Array, probs: readonly number[]): number[] {
   });
 }
 
-/** lme4's `formatVC`: the random-effects table with variances, SDs and correlations. */
-function randomEffectsTable(fit: LmmFit): string[] {
+/** lme4's `formatVC`: the random-effects table with (variances,) SDs and correlations. */
+function randomEffectsTable(fit: LmmFit, withVariance = true): string[] {
   const groups: string[] = [];
   const names: string[] = [];
   const vars: number[] = [];
@@ -62,9 +66,15 @@ function randomEffectsTable(fit: LmmFit): string[] {
   corrRows.push(Array.from({ length: maxlen - 1 }, () => ''));
   const v = formatReal(vars, DIGITS);
   const s = formatReal(sds, DIGITS);
-  const colNames = ['Groups', 'Name', 'Variance', 'Std.Dev.'];
+  const colNames = withVariance
+    ? ['Groups', 'Name', 'Variance', 'Std.Dev.']
+    : ['Groups', 'Name', 'Std.Dev.'];
   for (let j = 0; j < maxlen - 1; j++) colNames.push(j === 0 ? 'Corr' : '');
-  const cells = groups.map((g, i) => [g, names[i]!, v[i]!, s[i]!, ...corrRows[i]!]);
+  const cells = groups.map((g, i) =>
+    withVariance
+      ? [g, names[i]!, v[i]!, s[i]!, ...corrRows[i]!]
+      : [g, names[i]!, s[i]!, ...corrRows[i]!],
+  );
   return printCharMatrix(
     groups.map(() => ''),
     colNames,
@@ -157,6 +167,48 @@ export function formatLmmSummary(fit: LmmFit, options: FormatLmmSummaryOptions =
     out.push(`optimizer (${fit.optimizer.name}) convergence code: ${code}`);
     for (const w of fit.warnings) out.push(w);
     out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * The text of lme4's `print(fit)` (print.merMod): header, REML criterion or AIC/BIC/logLik
+ * table (4 decimals), random-effects SDs and correlations, group counts, fixed effects
+ * (`format(fixef, digits = 4)`), and the optimizer/warning summary line.
+ */
+export function formatLmm(fit: LmmFit, options: FormatLmmSummaryOptions = {}): string {
+  const out: string[] = [];
+  out.push(
+    fit.reml
+      ? "Linear mixed model fit by REML ['lmerMod']"
+      : "Linear mixed model fit by maximum likelihood  ['lmerMod']",
+  );
+  if (fit.formula !== null) out.push(`Formula: ${fit.formula}`);
+  if (options.dataName !== undefined) out.push(`   Data: ${options.dataName}`);
+  if (fit.reml) {
+    out.push(`REML criterion at convergence: ${formatReal([roundR(fit.objective, 4)], 7)[0]}`);
+  } else {
+    const t4 = [fit.aic, fit.bic, fit.logLik, fit.deviance, fit.dfResid].map((x) => roundR(x, 4));
+    const f = formatReal(t4, 7);
+    f[4] = formatReal([t4[4]!], 7)[0]!;
+    out.push(...namedVector(['AIC', 'BIC', 'logLik', 'deviance', 'df.resid'], f));
+  }
+  out.push('Random effects:');
+  out.push(...randomEffectsTable(fit, false));
+  const grps = Object.entries(fit.ngroups).map(([g, k]) => `${g}, ${k}`);
+  out.push(`Number of obs: ${fit.nobs}, groups:  ${grps.join('; ')}`);
+  if (fit.colnames.length === 0) out.push('No fixed effect coefficients');
+  else {
+    out.push('Fixed Effects:');
+    const vals = formatReal(Array.from(fit.beta), DIGITS);
+    out.push(...namedVector(fit.colnames, vals, 2));
+  }
+  if (fit.warnings.length > 0 || !fit.optimizer.converged) {
+    const code = fit.optimizer.converged ? '0 (OK)' : `1 (${fit.optimizer.message})`;
+    const nopt = fit.optimizer.converged ? 0 : 1;
+    out.push(
+      `optimizer (${fit.optimizer.name}) convergence code: ${code} ; ${nopt} optimizer warnings; ${fit.warnings.length - nopt} lme4 warnings `,
+    );
   }
   return `${out.join('\n')}\n`;
 }

@@ -38,7 +38,7 @@ export type { AnovaLmmRow, AnovaLmmResult } from './anova.js';
 export { anovaLmm, refitML } from './anova.js';
 export { marginalLogLik } from './marginal-loglik.js';
 export type { FormatLmmSummaryOptions } from './format-lmm-summary.js';
-export { formatLmmSummary } from './format-lmm-summary.js';
+export { formatLmm, formatLmmSummary } from './format-lmm-summary.js';
 export type { LmmFormulaOptions } from './lmm.js';
 export { lmm } from './lmm.js';
 export type { OnewayAnova, AggregatedFTest } from './classical.js';
