@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregatedFTest, onewayAnova } from './classical.js';
+import { aggregatedFTest, onewayAnova, randomBlockFTest } from './classical.js';
 import { design, expectClose, factor, num, ones, readCsv } from './csv.test-helper.js';
 import { LmmInputError } from './errors.js';
 import { gls, mixedModelEquations } from './gls.js';
@@ -137,5 +137,25 @@ describe('aggregated-model F test for an interaction variance component (Machine
     expectClose(r.sigma2ab, 142.17666666666648 / 10 - 33.286666666666868 / 108, 1e-12);
     // R's Pr(>F) = 1.6412497796393123e-17 (upper tail by the incomplete beta: 1e-6 relative)
     expectClose(r.pValue, 1.6412497796393123e-17, 1e-6);
+  });
+});
+
+describe('random-blocks F test (Bonds, seed 004 §4.1.1)', () => {
+  it('F for ingots = anova(lm(pressure ~ metal + ingot)); moment estimate = REML variance', () => {
+    const b = readCsv('bonds.csv');
+    const r = randomBlockFTest(
+      num(b.pressure!),
+      factor('metal', b.metal!),
+      factor('ingot', b.ingot!),
+    );
+    // R: F 4.3112900016834725 on 6 and 12 df, p 0.015086869791501872, MS 44.714920634920624 and
+    // 10.371587301587306; lmer(pressure ~ metal + (1|ingot)) REML variance 11.447780545071724
+    expect([r.df1, r.df2]).toEqual([6, 12]);
+    expectClose(r.F, 4.3112900016834725, 1e-12);
+    expectClose(r.pValue, 0.015086869791501872, 1e-8);
+    expectClose(r.msBlock, 44.714920634920624, 1e-12);
+    expectClose(r.mse, 10.371587301587306, 1e-12);
+    // lme4's default stop: its variance is ~1e-7 from the closed form
+    expectClose(r.sigma2b, 11.447780545071724, 1e-6);
   });
 });

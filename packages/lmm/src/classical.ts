@@ -179,3 +179,79 @@ export function aggregatedFTest(
     sigma2ab: mseAgg - mseFull / K,
   };
 }
+
+/** The random-blocks test of σ²_b = 0 in a balanced randomized complete block design. */
+export interface RandomBlockTest {
+  /** Treatments I and blocks J (one observation per cell). */
+  readonly I: number;
+  readonly J: number;
+  /** MS_block = I Σ_j (ȳ_·j − ȳ)²/(J − 1) = I·MSE_agg of the block-means model. */
+  readonly msBlock: number;
+  /** Residual mean square of the additive model, E = σ². */
+  readonly mse: number;
+  /** F = I·MSE_agg / MSE_full = MS_block/MSE on (J − 1, (I − 1)(J − 1)). */
+  readonly F: number;
+  readonly df1: number;
+  readonly df2: number;
+  readonly pValue: number;
+  /** Moment (= REML when positive) estimate σ̂²_b = max(0, (MS_block − MSE)/I). */
+  readonly sigma2b: number;
+}
+
+/**
+ * y_ij = μ + α_i + β_j + ε_ij with random blocks β_j ~ N(0, σ²_b) (seed 004 §4.1.1, Bonds):
+ * tests σ²_b = 0 through the aggregated block-means model, whose error variance is
+ * σ²_b + σ²/I, against the residual mean square of the additive model.
+ * @throws LmmInputError unless every treatment × block cell has exactly one observation.
+ */
+export function randomBlockFTest(
+  y: ArrayLike<number>,
+  treatment: GroupingFactor,
+  block: GroupingFactor,
+): RandomBlockTest {
+  const n = y.length;
+  const I = treatment.levels.length;
+  const J = block.levels.length;
+  const cell = new Float64Array(I * J).fill(Number.NaN);
+  for (let k = 0; k < n; k++) {
+    const c = treatment.codes[k]! + I * block.codes[k]!;
+    if (!Number.isNaN(cell[c]!))
+      throw new LmmInputError(
+        `cell ${treatment.levels[treatment.codes[k]!]}:${block.levels[block.codes[k]!]}`,
+        'has more than one observation (use aggregatedFTest for replicated designs)',
+      );
+    cell[c] = y[k]!;
+  }
+  if (n !== I * J)
+    throw new LmmInputError('y', `has ${n} observations for ${I * J} treatment × block cells`);
+  const rowM = new Float64Array(I);
+  const colM = new Float64Array(J);
+  let grand = 0;
+  for (let i = 0; i < I; i++)
+    for (let j = 0; j < J; j++) {
+      rowM[i]! += cell[i + I * j]! / J;
+      colM[j]! += cell[i + I * j]! / I;
+      grand += cell[i + I * j]! / (I * J);
+    }
+  let ssb = 0;
+  for (let j = 0; j < J; j++) ssb += I * (colM[j]! - grand) ** 2;
+  let sse = 0;
+  for (let i = 0; i < I; i++)
+    for (let j = 0; j < J; j++) sse += (cell[i + I * j]! - rowM[i]! - colM[j]! + grand) ** 2;
+  const df1 = J - 1;
+  const df2 = (I - 1) * (J - 1);
+  const msBlock = ssb / df1;
+  const mse = sse / df2;
+  const F = msBlock / mse;
+  return {
+    I,
+    J,
+    msBlock,
+    mse,
+    F,
+    df1,
+    df2,
+    pValue: fUpper(F, df1, df2),
+    sigma2b: Math.max(0, (msBlock - mse) / I),
+  };
+}
