@@ -157,7 +157,8 @@ export function logLikGlm(fit: GlmFitResult): LogLik {
   const df =
     fit.rank + (fam === 'gaussian' || fam === 'Gamma' || fam === 'inverse.gaussian' ? 1 : 0);
   const value = fit.aic === null ? Number.NaN : df - fit.aic / 2;
-  return { value, df, nobs: nobsGlm(fit) };
+  // R's logLik.glm: attr(, "nobs") = sum(!is.na(residuals)), zero-weight rows included.
+  return { value, df, nobs: fit.residuals.length };
 }
 
 /** AIC = -2 logLik + 2 df (R's `AIC`). */
@@ -166,7 +167,7 @@ export function aicGlm(fit: GlmFitResult): number {
   return -2 * ll.value + 2 * ll.df;
 }
 
-/** BIC = -2 logLik + log(nobs) df (R's `BIC`). */
+/** BIC = -2 logLik + log(nobs) df with logLik's nobs (all rows, as R's `BIC`). */
 export function bicGlm(fit: GlmFitResult): number {
   const ll = logLikGlm(fit);
   return -2 * ll.value + Math.log(ll.nobs) * ll.df;
