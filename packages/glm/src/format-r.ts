@@ -16,7 +16,7 @@ interface Sci {
 function scientific(x: number, digits: number): Sci {
   if (x === 0) return { neg: false, kpower: 0, nsig: 1, roundingWidens: false };
   const neg = x < 0;
-  const s = Math.abs(x).toExponential(digits - 1);
+  const s = toExponentialC(Math.abs(x), digits - 1);
   const [mant, ex] = s.split('e') as [string, string];
   const kpower = Number(ex);
   const digitsStr = mant.replace('.', '').replace(/0+$/, '');
@@ -28,9 +28,41 @@ function scientific(x: number, digits: number): Sci {
   return { neg, kpower, nsig, roundingWidens };
 }
 
+/**
+ * C's `%.{d}f` / `%.{d}e` rounding: like `toFixed`/`toExponential`, except that a value lying
+ * exactly halfway between two outputs rounds to the even last digit (glibc's printf, which R's
+ * `formatReal` uses), where JavaScript rounds away from zero: C prints 7.5625 with 3 decimals as
+ * 7.562, `toFixed(3)` as 7.563.
+ */
+function roundHalfEvenString(x: number, d: number, kind: 'fixed' | 'exp'): string {
+  const s = kind === 'fixed' ? x.toFixed(d) : x.toExponential(d);
+  if (!Number.isFinite(x) || d > 70 || (kind === 'fixed' && Math.abs(x) >= 1e21)) return s;
+  const a = Math.abs(x);
+  // 30 more digits than printed: the exact binary value's expansion shows whether x is a tie
+  const long = kind === 'fixed' ? a.toFixed(d + 30) : a.toExponential(d + 30);
+  const [mant, exp] = long.split('e') as [string, string | undefined];
+  const dot = mant.indexOf('.');
+  const cut = dot + 1 + d;
+  if (!/^50*$/.test(mant.slice(cut))) return s;
+  const kept = mant.slice(0, d === 0 ? dot : cut);
+  if (Number(kept[kept.length - 1]) % 2 !== 0) return s; // odd: rounding away from zero is even
+  const sign = x < 0 ? '-' : '';
+  return exp === undefined ? `${sign}${kept}` : `${sign}${kept}e${exp}`;
+}
+
+/** C's `%.{d}f`. */
+export function toFixedC(x: number, d: number): string {
+  return roundHalfEvenString(x, d, 'fixed');
+}
+
+/** C's `%.{d}e` mantissa and exponent as JavaScript writes them (`7.562e+0`). */
+function toExponentialC(x: number, d: number): string {
+  return roundHalfEvenString(x, d, 'exp');
+}
+
 /** C's `%.*e` with at least two exponent digits (R's scientific output). */
 function formatSci(x: number, d: number): string {
-  const s = x.toExponential(d);
+  const s = toExponentialC(x, d);
   const [m, e] = s.split('e') as [string, string];
   const sign = e.startsWith('-') ? '-' : '+';
   const digits = e.replace(/^[+-]/, '');
@@ -84,7 +116,7 @@ export function formatReal(x: ArrayLike<number>, digits = 7, na = 'NA'): string[
       const v = x[i]!;
       if (Number.isNaN(v)) out.push(na);
       else if (!Number.isFinite(v)) out.push(v > 0 ? 'Inf' : '-Inf');
-      else out.push(fixed ? v.toFixed(rgt) : formatSci(v, d));
+      else out.push(fixed ? toFixedC(v, rgt) : formatSci(v, d));
     }
   }
   const w = Math.max(...out.map((s) => s.length));
@@ -242,7 +274,7 @@ export function formatCg(x: number, digits: number): string {
     const s = formatSci(x, digits - 1);
     return s.replace(/\.?0+e/, 'e');
   }
-  const s = x.toFixed(Math.max(0, digits - 1 - e));
+  const s = toFixedC(x, Math.max(0, digits - 1 - e));
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
 

@@ -81,6 +81,7 @@ export {
   formatNumber,
   formatPval,
   formatCg,
+  toFixedC,
   zapsmall,
   signifStars,
   SIGNIF_LEGEND,
