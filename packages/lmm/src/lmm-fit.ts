@@ -22,7 +22,7 @@ export interface RanefTerm {
   readonly levels: readonly string[];
   /** `values[a][l]`: effect of column a at level l. */
   readonly values: Float64Array[];
-  /** `condSd[a][l]`, or null when skipped (see {@link LmmFit.warnings}). */
+  /** `condSd[a][l]`, or null when not computed (see {@link LmmFit.notes}). */
   readonly condSd: Float64Array[] | null;
   /** Conditional covariance blocks (p×p column-major per level), or null. */
   readonly condVar: Float64Array | null;
@@ -68,6 +68,8 @@ export interface LmmFit {
   readonly singular: boolean;
   readonly optimizer: OptimizerSummary;
   readonly warnings: readonly string[];
+  /** Informational notes that are not warnings (e.g. conditional variances not computed). */
+  readonly notes: readonly string[];
   /** The blocked system (for refits, simulation, bootstrap). */
   readonly system: LmmSystem;
   /** Optimizer used, reused by refits. */
@@ -136,8 +138,11 @@ export function lmmFit(
   const qRest = sys.qRest;
   const blocks =
     q * (qRest * qRest + sys.p1 * sys.p1) <= COND_VAR_BUDGET ? uConditionalBlocks(sys, f) : null;
+  const notes: string[] = [];
   if (blocks === null)
-    warnings.push('conditional variances skipped: random-effects system too large');
+    notes.push(
+      'conditional variances not computed: the random-effects system is too large (condSd is null)',
+    );
   const vc = varCorr(terms, opt.theta, sigma);
   const ranef: RanefTerm[] = terms.map((t, k) => {
     const values = t.termNames.map((_, a) => {
@@ -224,6 +229,7 @@ export function lmmFit(
     singular: opt.singular,
     optimizer: opt.optimizer,
     warnings,
+    notes,
     system: sys,
     thetaOptimizer: info.optimizer,
   };

@@ -20,6 +20,7 @@ export interface LmmJson {
   iterations: number;
   singular: boolean;
   warnings: string[];
+  notes: string[];
 }
 
 /**
@@ -76,5 +77,6 @@ export function lmmFitToJson(fit: LmmFit): LmmJson {
     iterations: fit.optimizer.evaluations,
     singular: fit.singular,
     warnings: [...fit.warnings],
+    notes: [...fit.notes],
   };
 }

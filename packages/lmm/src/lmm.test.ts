@@ -116,3 +116,17 @@ describe('bad input gives typed errors naming the culprit', () => {
     expect(() => lmm('y ~ x', { y: [1, 2], x: [1, 2] })).toThrow(LmmInputError);
   });
 });
+
+describe('missing values outside grouping factors', () => {
+  it('rows with a missing covariate are dropped (na.omit) and noted', () => {
+    const d = {
+      y: [1, 2, 3, 4, 5, 7, 2, 3, 4],
+      x: [1, 2, null, 4, 5, 6, 7, 8, 9],
+      g: ['a', 'a', 'b', 'b', 'c', 'c', 'd', 'd', 'd'],
+    };
+    const f = lmm('y ~ x + (1 | g)', d);
+    expect(f.nobs).toBe(8);
+    expect(f.notes.some((s) => s.includes('1 rows with missing values dropped'))).toBe(true);
+    expect(f.warnings.some((s) => s.includes('dropped'))).toBe(false);
+  });
+});

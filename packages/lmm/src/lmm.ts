@@ -34,7 +34,7 @@ const isMissing = (v: unknown): boolean =>
  * (uncorrelated), nested `(1 | a/b)`, `(1 | a:b)`, crossed `(1 | a) + (1 | b)`; fixed effects with
  * the full formula language of @likelihood/formula. REML by default (`{ reml: false }` for ML).
  * Rows with missing values in the response or covariates are dropped (R's `na.omit`, reported
- * in `warnings`); a missing value in a grouping factor is an error.
+ * in `notes`); a missing value in a grouping factor is an error.
  */
 export function lmm(formula: string, data: DataInput, options: LmmFormulaOptions = {}): LmmFit {
   const parsed = parseFormula(formula);
@@ -82,9 +82,6 @@ export function lmm(formula: string, data: DataInput, options: LmmFormulaOptions
   if (frame.droppedRows.length === 0) return fit;
   return {
     ...fit,
-    warnings: [
-      ...fit.warnings,
-      `${frame.droppedRows.length} rows with missing values dropped (na.omit)`,
-    ],
+    notes: [...fit.notes, `${frame.droppedRows.length} rows with missing values dropped (na.omit)`],
   };
 }
