@@ -2,6 +2,7 @@ import { pchisqUpper, pfUpper } from './distributions.js';
 import { GlmArgumentError } from './errors.js';
 import { type GlmFitResult, glmFit } from './glm-fit.js';
 import { selectColumns } from './select-columns.js';
+import { type GlmSparseFit, sparseDispersion } from './glm-sparse.js';
 import { glmDispersion } from './glm-summary.js';
 
 /** Tests of R's `anova.glm`: none, chi-squared (= "LRT"), or F with the dispersion's df. */
@@ -110,12 +111,13 @@ export function anovaGlm(
 }
 
 /**
- * Comparison of nested GLMs (R's `anova(m1, m2, ...)` for glm): Df and Deviance are the
+ * Comparison of nested GLMs (R's `anova(m1, m2, ...)` for glm; dense or sparse-factor fits):
+ * Df and Deviance are the
  * changes from the previous model; tests use the dispersion of the model with the smallest
  * residual df (df = Inf when it is 1).
  */
 export function anovaGlmModels(
-  fits: readonly GlmFitResult[],
+  fits: readonly (GlmFitResult | GlmSparseFit)[],
   options: { test?: AnovaGlmTest; dispersion?: number } = {},
 ): AnovaGlmRow[] {
   if (fits.length < 2) throw new GlmArgumentError('fits', 'need at least two models to compare');
@@ -128,7 +130,7 @@ export function anovaGlmModels(
   }));
   let big = fits[0]!;
   for (const f of fits) if (f.dfResidual < big.dfResidual) big = f;
-  const phi = options.dispersion ?? glmDispersion(big);
+  const phi = options.dispersion ?? ('core' in big ? sparseDispersion(big) : glmDispersion(big));
   return withTest(
     rows,
     options.test ?? 'none',

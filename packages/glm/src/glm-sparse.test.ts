@@ -1,5 +1,6 @@
 import { poisson, quasipoisson } from '@likelihood/expfam';
 import { describe, expect, it } from 'vitest';
+import { anovaGlmModels } from './anova-glm.js';
 import { cooksDistanceGlm, hatValuesGlm } from './glm-influence.js';
 import { glm } from './glm-model.js';
 import { cooksDistanceGlmSparse, glmSparse, summaryGlmSparse } from './glm-sparse.js';

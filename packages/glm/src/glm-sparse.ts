@@ -97,7 +97,7 @@ export function cooksDistanceGlmSparse(fit: GlmSparseFit): Float64Array {
 }
 
 /** Pearson dispersion of a sparse fit (R's `summary.glm` rule), 1 for fixed families. */
-function sparseDispersion(fit: GlmSparseFit): number {
+export function sparseDispersion(fit: GlmSparseFit): number {
   if (fit.family.dispersionFixed) return 1;
   if (fit.dfResidual <= 0) return Number.NaN;
   let s = 0;

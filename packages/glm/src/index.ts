@@ -106,7 +106,13 @@ export { DenseWlsSolver } from './glm-fit.js';
 export type { IndicatorDesign, IndicatorState } from './indicator-solver.js';
 export { IndicatorWlsSolver } from './indicator-solver.js';
 export type { GlmSparseFit, GlmSparseModel, GlmSparseOptions } from './glm-sparse.js';
-export { glmFitSparse, summaryGlmSparse, glmSparse, cooksDistanceGlmSparse } from './glm-sparse.js';
+export {
+  glmFitSparse,
+  summaryGlmSparse,
+  glmSparse,
+  cooksDistanceGlmSparse,
+  sparseDispersion,
+} from './glm-sparse.js';
 export type { PredictOptions, Prediction } from './predict.js';
 export { predictGlmMatrix, predictGlm } from './predict.js';
 export type { WaldRegionResult } from './wald-region.js';
