@@ -29,6 +29,8 @@ export type { LbfgsbOptions } from './lbfgsb.js';
 export { lbfgsb } from './lbfgsb.js';
 export type { RichardsonOptions, NumericGradientOptions } from './richardson.js';
 export { numericGradient, numericHessian } from './richardson.js';
+export type { NumericJacobian } from './numeric-jacobian.js';
+export { numericJacobian } from './numeric-jacobian.js';
 export type { BrentOptions, BrentResult } from './brent.js';
 export { brent } from './brent.js';
 export type { UnirootOptions, UnirootResult } from './uniroot.js';

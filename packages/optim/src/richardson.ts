@@ -14,6 +14,11 @@ export interface RichardsonOptions {
   r?: number;
   /** Step reduction factor, default 2 (numDeriv supports only 2 for Hessians). */
   v?: number;
+  /**
+   * Initial steps h0_i, one per coordinate (each finite and > 0), replacing
+   * |d·x_i| + eps·[|x_i| < zeroTol]; not a numDeriv option.
+   */
+  step?: ArrayLike<number>;
 }
 
 /** Options of {@link numericGradient}. */
@@ -27,16 +32,52 @@ export interface NumericGradientOptions extends RichardsonOptions {
 
 const ZERO_TOL = Math.sqrt(Number.EPSILON / 7e-7);
 
-function initialSteps(x: Float64Array, d: number, eps: number, zeroTol: number): Float64Array {
-  const h = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) {
+/** `side` (numDeriv's) checked to have length n. */
+export function checkSide(
+  side: ArrayLike<number> | undefined,
+  n: number,
+): ArrayLike<number> | undefined {
+  if (side !== undefined && side.length !== n) {
+    throw new InvalidArgumentError('side', `has length ${side.length}, expected ${n}`);
+  }
+  return side;
+}
+
+/**
+ * Initial steps h0_i = |d·x_i| + eps·[|x_i| < zeroTol] (numDeriv), or `options.step` checked
+ * (length n, finite, > 0); `defaultD` is numDeriv's default d of the calling function.
+ */
+export function initialSteps(
+  x: Float64Array,
+  options: RichardsonOptions,
+  defaultD: number,
+): Float64Array {
+  const n = x.length;
+  const h = new Float64Array(n);
+  const step = options.step;
+  if (step !== undefined) {
+    if (step.length !== n) {
+      throw new InvalidArgumentError('step', `has length ${step.length}, expected ${n}`);
+    }
+    for (let i = 0; i < n; i++) {
+      if (!(step[i] > 0) || !Number.isFinite(step[i])) {
+        throw new InvalidArgumentError('step', `element ${i} is ${step[i]}, not a finite step > 0`);
+      }
+      h[i] = step[i];
+    }
+    return h;
+  }
+  const d = options.d ?? defaultD;
+  const eps = options.eps ?? 1e-4;
+  const zeroTol = options.zeroTol ?? ZERO_TOL;
+  for (let i = 0; i < n; i++) {
     h[i] = Math.abs(d * x[i]) + (Math.abs(x[i]) < zeroTol ? eps : 0);
   }
   return h;
 }
 
 /** In place: A[k] ← (4^m A[k+1] − A[k]) / (4^m − 1), m = 1..r−1; returns A[0]. */
-function extrapolate(A: Float64Array, r: number): number {
+export function extrapolate(A: Float64Array, r: number): number {
   for (let m = 1; m < r; m++) {
     const p = 4 ** m;
     for (let k = 0; k < r - m; k++) A[k] = (A[k + 1] * p - A[k]) / (p - 1);
@@ -59,11 +100,8 @@ export function numericGradient(
   const n = x0.length;
   const r = options.r ?? 4;
   const v = options.v ?? 2;
-  const side = options.side;
-  if (side !== undefined && side.length !== n) {
-    throw new InvalidArgumentError('side', `has length ${side.length}, expected ${n}`);
-  }
-  const h0 = initialSteps(x0, options.d ?? 1e-4, options.eps ?? 1e-4, options.zeroTol ?? ZERO_TOL);
+  const side = checkSide(options.side, n);
+  const h0 = initialSteps(x0, options, 1e-4);
   const A = new Float64Array(r);
   const out = new Float64Array(n);
   const xt = Float64Array.from(x0);
@@ -109,7 +147,7 @@ export function numericHessian(
   const r = options.r ?? 4;
   const v = options.v ?? 2;
   if (v !== 2) throw new InvalidArgumentError('v', 'the Hessian assumes v = 2 (as numDeriv)');
-  const h0 = initialSteps(x0, options.d ?? 0.1, options.eps ?? 1e-4, options.zeroTol ?? ZERO_TOL);
+  const h0 = initialSteps(x0, options, 0.1);
   const f0 = fn(x0);
   const A = new Float64Array(r);
   const Hd = new Float64Array(r);
