@@ -46,7 +46,8 @@ export function formatGlmModel(m: GlmModel, o: FormatModelOptions = {}): string 
 
 /** `print(summary(m))` of a formula linear model. */
 export function formatLmModel(m: LmModel, o: FormatModelOptions = {}): string {
-  const weighted = m.weights !== undefined && m.weights.some((w) => w !== m.weights![0]);
+  const w0 = m.weights?.[0];
+  const weighted = m.weights?.some((w) => w !== w0) ?? false;
   return formatSummaryLm(summaryLm(m), {
     formula: m.formula,
     dataName: o.dataName ?? 'data',

@@ -21,7 +21,7 @@ describe('glmSparse: a factor as a sparse indicator block', () => {
     const s = summaryGlmSparse(m);
     const row = (t: string) => s.coefficients.find((r) => r.term === t)!;
     // Printed figures (7 significant digits): half a unit in the last digit.
-    expectClose(row('store1').estimate, 2.718197, 5e-7 / 2.718, 0, 'store1');
+    expectClose(row('store1').estimate, 2.718197, 5e-7 / 2.72, 0, 'store1');
     expectClose(row('store1').stdError, 0.12756242, 5e-9 / 0.1276, 0, 'store1 se');
     expectClose(row('store10').estimate, 4.295408, 5e-7 / 4.295, 0, 'store10');
     expectClose(row('store100').estimate, 3.486592, 5e-7 / 3.487, 0, 'store100');
@@ -96,5 +96,14 @@ describe('glmSparse: a factor as a sparse indicator block', () => {
       1e-6,
       'vcov',
     );
+    expectAllClose(b.hatValues(), hatValuesGlm(a), 1e-8, 0, 'hat');
+    expectAllClose(cooksDistanceGlmSparse(b), cooksDistanceGlm(a), 1e-8, 1e-9, 'cooks');
+    // Nested comparison with sparse fits equals the dense one (F test, estimated dispersion).
+    const a0 = glm('y ~ dur', ceb, opts);
+    const b0 = glmSparse('y ~ dur', ceb, opts);
+    const dense = anovaGlmModels([a0, a], { test: 'F' });
+    const sparse = anovaGlmModels([b0, b], { test: 'F' });
+    expectClose(sparse[1]!.fValue, dense[1]!.fValue, 1e-8, 0, 'F');
+    expectClose(sparse[1]!.pValue, dense[1]!.pValue, 1e-7, 0, 'P');
   });
 });

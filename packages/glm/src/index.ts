@@ -119,3 +119,5 @@ export type { WaldRegionResult } from './wald-region.js';
 export { waldRegion } from './wald-region.js';
 export type { FormatModelOptions } from './format-model.js';
 export { familyCallText, formatGlmModel, formatLmModel, formatLmAnova } from './format-model.js';
+export type { GlmAutoModel, GlmReport } from './glm-auto.js';
+export { glmAuto, glmReport, summaryGlmAuto } from './glm-auto.js';

@@ -11,13 +11,40 @@ const ref = readJsonFixture<Record<string, number[]>>('r-profile-quasi.json');
 describe('profile intervals with estimated dispersion (MASS confint.glm, quasipoisson)', () => {
   it('CEB y ~ dur + res + educ, offset log(n), at 95% and 90%', () => {
     const ceb = readCsvFixture('ceb.csv');
-    const q = glm('y ~ dur + res + educ', ceb, { family: quasipoisson(), offset: (ceb.n as number[]).map(Math.log) });
+    const q = glm('y ~ dur + res + educ', ceb, {
+      family: quasipoisson(),
+      offset: (ceb.n as number[]).map(Math.log),
+    });
     // Same grid, spline and interpolation as MASS; 1e-7 relative (contract: 1e-4).
     const ci = confintProfile(q);
-    expectAllClose(ci.map((r) => r.lower), ref.lower95!, 1e-7, 1e-3, 'lower 95');
-    expectAllClose(ci.map((r) => r.upper), ref.upper95!, 1e-7, 1e-3, 'upper 95');
+    expectAllClose(
+      ci.map((r) => r.lower),
+      ref.lower95!,
+      1e-7,
+      1e-3,
+      'lower 95',
+    );
+    expectAllClose(
+      ci.map((r) => r.upper),
+      ref.upper95!,
+      1e-7,
+      1e-3,
+      'upper 95',
+    );
     const ci90 = confintProfile(q, 0.9);
-    expectAllClose(ci90.map((r) => r.lower), ref.lower90!, 1e-7, 1e-3, 'lower 90');
-    expectAllClose(ci90.map((r) => r.upper), ref.upper90!, 1e-7, 1e-3, 'upper 90');
+    expectAllClose(
+      ci90.map((r) => r.lower),
+      ref.lower90!,
+      1e-7,
+      1e-3,
+      'lower 90',
+    );
+    expectAllClose(
+      ci90.map((r) => r.upper),
+      ref.upper90!,
+      1e-7,
+      1e-3,
+      'upper 90',
+    );
   });
 });
