@@ -9,7 +9,6 @@ export type {
   InformationMethod,
 } from './standard-errors.js';
 export { emStandardErrors, fromInformation } from './standard-errors.js';
-export { numericHessian, numericJacobian, defaultStep } from './numeric-derivatives.js';
 export type { CollapsedMultinomialSpec } from './collapsed-multinomial.js';
 export {
   collapsedMultinomialModel,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collapsedMultinomialModel } from './collapsed-multinomial.js';
 import { runEM } from './em.js';
-import { numericHessian, numericJacobian } from './numeric-derivatives.js';
 import { mothCounts, mothsReference as ref, mothsSpec } from './moths.fixture.js';
 import { emStandardErrors } from './standard-errors.js';
 import { expectClose } from './test-helpers.js';
@@ -32,40 +31,11 @@ describe('emStandardErrors: peppered moths (moths.json se_analytic)', () => {
   it('the numerical Hessian of l gives the SEs to 1e-6 (unlike optimHess, good to 4 digits)', () => {
     const se = emStandardErrors(model, fit.params, { method: 'hessian' });
     // Second differences of a 600-sized l lose about half the digits to rounding; Richardson
-    // with base step 0.1 |theta| keeps the error near 1e-8; 1e-6 is the stated bound.
+    // (optim's numDeriv-style Hessian) with base step 0.1 |theta| keeps the error near 1e-8;
+    // 1e-6 is the stated bound.
     expectClose(se.se[0]!, ref.seAnalytic[0]!, 1e-6);
     expectClose(se.se[1]!, ref.seAnalytic[1]!, 1e-6);
     // Default method when louis is available.
     expect(emStandardErrors(model, fit.params).method).toBe('louis');
-  });
-});
-
-describe('numeric derivatives', () => {
-  it('Hessian and Jacobian of exp(x0) sin(x1) x0^3', () => {
-    const f = (x: Float64Array) => Math.exp(x[0]!) * Math.sin(x[1]!) * x[0]! ** 3;
-    const x = Float64Array.of(0.7, 1.3);
-    const [a, b] = [0.7, 1.3];
-    const e = Math.exp(a);
-    const fxx = e * Math.sin(b) * (a ** 3 + 6 * a ** 2 + 6 * a);
-    const fxy = e * Math.cos(b) * (a ** 3 + 3 * a ** 2);
-    const fyy = -e * Math.sin(b) * a ** 3;
-    const H = numericHessian(f, x);
-    // Four Richardson levels on a smooth function with O(1) derivatives: 1e-8 relative.
-    expectClose(H.data[0]!, fxx, 1e-8);
-    expectClose(H.data[1]!, fxy, 1e-8);
-    expectClose(H.data[2]!, fxy, 1e-8);
-    expectClose(H.data[3]!, fyy, 1e-8);
-    const grad = (v: Float64Array) => {
-      const [p, q] = [v[0]!, v[1]!];
-      return Float64Array.of(
-        Math.exp(p) * Math.sin(q) * (p ** 3 + 3 * p ** 2),
-        Math.exp(p) * Math.cos(q) * p ** 3,
-      );
-    };
-    const J = numericJacobian(grad, x);
-    // First differences of an analytic gradient: 1e-10 relative.
-    expectClose(J.data[0]!, fxx, 1e-10);
-    expectClose(J.data[3]!, fyy, 1e-10);
-    expectClose(J.data[1]!, fxy, 1e-10);
   });
 });

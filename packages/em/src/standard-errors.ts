@@ -1,6 +1,6 @@
+import { numericHessian, numericJacobian } from '@likelihood/optim';
 import { CholeskyDecomposition, inverse, Matrix } from 'ml-matrix';
 import { EMCapabilityError, EMInputError } from './errors.js';
-import { numericHessian, numericJacobian } from './numeric-derivatives.js';
 import type { EMModel } from './types.js';
 
 /** How the observed information is obtained. */
@@ -25,7 +25,10 @@ export interface EMStandardErrorOptions {
    * `'hessian'` the numerical Hessian of `model.logLik`. Default: the first available.
    */
   method?: InformationMethod;
-  /** Base steps of the Richardson differences (default 0.1 |theta_i|, see `defaultStep`). */
+  /**
+   * Initial steps of the Richardson differences, one per parameter (default
+   * 0.1 |theta_i| + 1e-4 [|theta_i| < 1.8e-5], numDeriv's `hessian` rule, also for the Jacobian).
+   */
   step?: ArrayLike<number>;
 }
 
@@ -34,7 +37,8 @@ export interface EMStandardErrorOptions {
  * inverse observed information, in the `toVector` parametrization. Louis' identity
  * I_obs = E[-d^2 l_c | y] - Var[d l_c | y], or the symmetrized numerical Jacobian of the
  * observed score, or the numerical Hessian of the observed log-likelihood (Richardson
- * extrapolation, see `numericHessian`).
+ * extrapolation: `numericJacobian` and `numericHessian` of `@likelihood/optim`, 4 levels, step
+ * ratio 2, initial steps 0.1 |theta_i| unless `options.step`).
  */
 export function emStandardErrors<P, S>(
   model: EMModel<P, S>,
@@ -49,6 +53,8 @@ export function emStandardErrors<P, S>(
     (model.louis !== undefined ? 'louis' : model.score !== undefined ? 'score' : 'hessian');
   const theta = model.toVector(params);
   const p = theta.length;
+  // em's base step 0.1 |theta_i| (numDeriv's Hessian default d) for both derivatives.
+  const richardson = options.step === undefined ? { d: 0.1 } : { step: options.step };
   let info: Float64Array;
   if (method === 'louis') {
     if (model.louis === undefined) throw new EMCapabilityError("method 'louis' needs model.louis");
@@ -61,14 +67,15 @@ export function emStandardErrors<P, S>(
   } else if (method === 'score') {
     if (model.score === undefined) throw new EMCapabilityError("method 'score' needs model.score");
     const score = model.score.bind(model);
-    const J = numericJacobian((v) => score(model.fromVector!(v)), theta, options.step);
+    const J = numericJacobian((v) => score(model.fromVector!(v)), theta, richardson);
     info = new Float64Array(p * p);
     for (let i = 0; i < p; i++)
       for (let j = 0; j < p; j++)
         info[i + j * p] = -0.5 * (J.data[i + j * p]! + J.data[j + i * p]!);
   } else {
-    const H = numericHessian((v) => model.logLik(model.fromVector!(v)), theta, options.step);
-    info = H.data.map((v) => -v);
+    // symmetric, so optim's row-major layout is also column-major
+    const H = numericHessian((v) => model.logLik(model.fromVector!(v)), theta, richardson);
+    info = H.map((v) => -v);
   }
   return fromInformation(method, info, p);
 }
