@@ -1,3 +1,4 @@
+import { type CollapseMap, collapseMap, conditionalCellExpectationInto } from '@likelihood/expfam';
 import { EMInputError } from './errors.js';
 import type { EMModel } from './types.js';
 
@@ -23,25 +24,6 @@ export interface CollapsedMultinomialSpec {
 }
 
 /**
- * Conditional cell expectation E[N_k | X = x] = x_{j(k)} p_k / sum_{l in A_{j(k)}} p_l
- * (the E-step of a collapsed multinomial), written into `out`.
- */
-export function conditionalCellExpectationInto(
-  out: Float64Array,
-  x: ArrayLike<number>,
-  group: ArrayLike<number>,
-  p: Float64Array,
-  collapsed: Float64Array,
-): void {
-  collapsed.fill(0);
-  for (let k = 0; k < p.length; k++) collapsed[group[k]!] += p[k]!;
-  for (let k = 0; k < p.length; k++) {
-    const j = group[k]!;
-    out[k] = collapsed[j]! > 0 ? (x[j]! * p[k]!) / collapsed[j]! : 0;
-  }
-}
-
-/**
  * The EM model of a collapsed multinomial with observed counts `x`: E-step = the conditional
  * cell expectations, M-step = `spec.completeMLE`, observed log-likelihood
  * l(psi) = sum_j x_j log(sum_{k in A_j} p_k(psi)) (without the multinomial constant). With
@@ -54,15 +36,25 @@ export function collapsedMultinomialModel(
 ): EMModel<Float64Array, Float64Array> {
   const K = spec.group.length;
   const J = x.length;
+  if (K === 0) throw new EMInputError('spec.group', 'is empty: no complete cell');
+  const cellsIn = new Int32Array(J);
   for (let k = 0; k < K; k++) {
     const j = spec.group[k]!;
     if (!Number.isInteger(j) || j < 0 || j >= J)
       throw new EMInputError('spec.group', `entry ${k} is ${j}, expected an integer in [0, ${J})`);
+    cellsIn[j]! += 1;
   }
   for (let j = 0; j < J; j++) {
     if (!(x[j]! >= 0) || !Number.isFinite(x[j]!))
       throw new EMInputError('x', `count ${j} is ${x[j]}, expected a finite number >= 0`);
+    if (cellsIn[j] === 0)
+      throw new EMInputError('spec.group', `observed cell ${j} holds no complete cell`);
   }
+  // expfam's collapsing map M (1-based group labels), valid after the checks above
+  const map = collapseMap(
+    Array.from(spec.group, (j) => j + 1),
+    K,
+  );
   const collapsed = new Float64Array(J);
   const probs = (psi: Float64Array): Float64Array => {
     const p = spec.prob(psi);
@@ -70,18 +62,13 @@ export function collapsedMultinomialModel(
       throw new EMInputError('spec.prob', `returned ${p.length} probabilities, expected ${K}`);
     return p;
   };
-  const expected = (psi: Float64Array): Float64Array => {
-    const n = new Float64Array(K);
-    conditionalCellExpectationInto(n, x, spec.group, probs(psi), collapsed);
-    return n;
-  };
+  const expected = (psi: Float64Array): Float64Array =>
+    conditionalCellExpectationInto(new Float64Array(K), x, map, probs(psi), collapsed);
   const model: EMModel<Float64Array, Float64Array> = {
     eStep: expected,
     mStep: (n) => spec.completeMLE(n),
     logLik(psi) {
-      const p = probs(psi);
-      collapsed.fill(0);
-      for (let k = 0; k < K; k++) collapsed[spec.group[k]!] += p[k]!;
+      map.apply(probs(psi), collapsed);
       let l = 0;
       for (let j = 0; j < J; j++) if (x[j]! > 0) l += x[j]! * Math.log(collapsed[j]!);
       return l;
@@ -100,7 +87,7 @@ export function collapsedMultinomialModel(
       for (let a = 0; a < q; a++) for (let k = 0; k < K; k++) s[a] += n[k]! * G[k + a * K]!;
       return s;
     };
-    model.louis = (psi) => louisCollapsed(spec, x, psi, deriv(psi));
+    model.louis = (psi) => louisCollapsed(spec, map, x, psi, deriv(psi));
   }
   return model;
 }
@@ -113,6 +100,7 @@ export function collapsedMultinomialModel(
  */
 function louisCollapsed(
   spec: CollapsedMultinomialSpec,
+  map: CollapseMap,
   x: ArrayLike<number>,
   psi: Float64Array,
   d: { gradient: Float64Array; hessian: Float64Array[] },
@@ -121,13 +109,12 @@ function louisCollapsed(
   const K = p.length;
   const J = x.length;
   const q = psi.length;
-  const P = new Float64Array(J);
-  for (let k = 0; k < K; k++) P[spec.group[k]!] += p[k]!;
+  const P = map.apply(p);
   const Ic = new Float64Array(q * q);
   const Im = new Float64Array(q * q);
   const m = new Float64Array(J * q);
   for (let k = 0; k < K; k++) {
-    const j = spec.group[k]!;
+    const j = map.group[k]!;
     const pi = P[j]! > 0 ? p[k]! / P[j]! : 0;
     const nk = x[j]! * pi;
     const Hk = d.hessian[k]!;

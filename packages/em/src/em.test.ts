@@ -131,5 +131,9 @@ describe('runEM: warnings and errors as data', () => {
     expect(() =>
       collapsedMultinomialModel({ ...mothsSpec, group: [0, 0, 0, 1, 1, 3] }, [1, 2, 3]),
     ).toThrow(/spec.group/);
+    // An observed cell that no complete cell collapses into (here cell 1 of 3).
+    expect(() =>
+      collapsedMultinomialModel({ ...mothsSpec, group: [0, 0, 0, 2, 2, 2] }, [1, 2, 3]),
+    ).toThrow(/spec.group: observed cell 1 holds no complete cell/);
   });
 });

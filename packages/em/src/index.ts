@@ -10,10 +10,7 @@ export type {
 } from './standard-errors.js';
 export { emStandardErrors, fromInformation } from './standard-errors.js';
 export type { CollapsedMultinomialSpec } from './collapsed-multinomial.js';
-export {
-  collapsedMultinomialModel,
-  conditionalCellExpectationInto,
-} from './collapsed-multinomial.js';
+export { collapsedMultinomialModel } from './collapsed-multinomial.js';
 export { formatEMTrace } from './format-trace.js';
 export { EMError, EMInputError, EMCapabilityError } from './errors.js';
 export type { CollapsedMultinomialEMOptions } from './collapsed-multinomial-expfam.js';

@@ -3,6 +3,7 @@ import {
   collapseMap,
   collapsedMultinomial,
   conditionalCellExpectation,
+  conditionalCellExpectationInto,
 } from './cell-collapsing.js';
 import { CountError, LengthError, ParametrizationError, PartitionError } from './errors.js';
 import { expectAllClose, expectClose } from './testing/expect-close.js';
@@ -70,6 +71,15 @@ describe('cell collapsing', () => {
     expectAllClose(e, [2.5, 7.5, 0, 5], 1e-15);
     const z = conditionalCellExpectation([10, 0], map, [0.5, 0.5, 0, 0]);
     expect(Array.from(z)).toEqual([5, 5, 0, 0]);
+    // The allocation-free variant writes into the caller's buffers and returns `out`.
+    const out = new Float64Array(4);
+    const Mp = new Float64Array(2);
+    const r = conditionalCellExpectationInto(out, [10, 5], map, [0.1, 0.3, 0, 0.6], Mp);
+    expect(r).toBe(out);
+    expectAllClose(out, [2.5, 7.5, 0, 5], 1e-15);
+    expectAllClose(Mp, [0.4, 0.6], 1e-15);
+    conditionalCellExpectationInto(out, [10, 0], map, [0.5, 0.5, 0, 0], Mp);
+    expect(Array.from(out)).toEqual([5, 5, 0, 0]);
   });
 
   it('rejects a parametrization of the wrong length, not summing to 1, or NaN; bad counts', () => {

@@ -156,13 +156,33 @@ export function conditionalCellExpectation(
   p: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
-  const Mp = map.apply(p);
-  const r = out ?? new Float64Array(map.K);
+  return conditionalCellExpectationInto(
+    out ?? new Float64Array(map.K),
+    x,
+    map,
+    p,
+    new Float64Array(map.K0),
+  );
+}
+
+/**
+ * `conditionalCellExpectation` without allocation, for E-steps: writes M(p) into `Mp` (length
+ * K₀) and E(N_k | X = x) = x_j p_k / M(p)_j into `out` (length K), which it returns. Unchecked:
+ * p has length K and x length K₀.
+ */
+export function conditionalCellExpectationInto(
+  out: Float64Array,
+  x: ArrayLike<number>,
+  map: CollapseMap,
+  p: ArrayLike<number>,
+  Mp: Float64Array,
+): Float64Array {
+  map.apply(p, Mp);
   for (let k = 0; k < map.K; k++) {
     const j = map.group[k]!;
-    r[k] = Mp[j]! > 0 ? (x[j]! * p[k]!) / Mp[j]! : 0;
+    out[k] = Mp[j]! > 0 ? (x[j]! * p[k]!) / Mp[j]! : 0;
   }
-  return r;
+  return out;
 }
 
 /**

@@ -79,6 +79,7 @@ export {
   collapseMap,
   collapsedMultinomial,
   conditionalCellExpectation,
+  conditionalCellExpectationInto,
 } from './cell-collapsing.js';
 export type { PepperedMothsSpec } from './peppered-moths.js';
 export {
