@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { anovaLmm } from './anova.js';
 import { design, expectAbs, expectClose, factor, num, ones, readCsv } from './csv.test-helper.js';
-import { readReference } from './lmer-reference.test-helper.js';
+import { type AnovaTable, readAnovaReference } from './lmer-reference.test-helper.js';
 import { lmmFromMatrices } from './lmm-from-matrices.js';
 
 // Reference: fixtures/lmer_sleepstudy_anova_ML.json (lme4 anova.merMod on sleepstudy).
-const ref = readReference('lmer_sleepstudy_anova_ML');
+const ref = readAnovaReference();
 const d = readCsv('sleepstudy.csv');
 const y = num(d.Reaction!);
 const days = num(d.Days!);
@@ -47,7 +47,7 @@ const corr = (reml: boolean, Xm = X, names = cn) =>
     { reml },
   );
 
-function checkTable(res: ReturnType<typeof anovaLmm>, tab: Record<string, (number | null)[]>) {
+function checkTable(res: ReturnType<typeof anovaLmm>, tab: AnovaTable) {
   res.rows.forEach((r, i) => {
     expect(r.npar).toBe(tab.npar![i]);
     // logLik / deviance / AIC / BIC: 1e-6 relative (issue 7 tolerance for log-likelihoods)

@@ -10,7 +10,7 @@ import { confintProfile } from './profile-confint.js';
  */
 function check(
   ci: ReturnType<typeof confintProfile>,
-  ref: { rownames: string[]; data: number[][] },
+  ref: { rownames: string[]; data: (number | null)[][] },
 ) {
   expect(ci.names).toEqual(ref.rownames);
   ci.names.forEach((_, k) => {

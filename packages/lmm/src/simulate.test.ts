@@ -49,7 +49,7 @@ describe('confint', () => {
         expect(ci.upper[k]).toBeNull();
       } else {
         expectClose(ci.lower[k]!, lo, 1e-6);
-        expectClose(ci.upper[k]!, hi, 1e-6);
+        expectClose(ci.upper[k]!, hi!, 1e-6);
       }
     });
   });
