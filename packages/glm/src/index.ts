@@ -121,3 +121,5 @@ export type { FormatModelOptions } from './format-model.js';
 export { familyCallText, formatGlmModel, formatLmModel, formatLmAnova } from './format-model.js';
 export type { GlmAutoModel, GlmReport } from './glm-auto.js';
 export { glmAuto, glmReport, summaryGlmAuto } from './glm-auto.js';
+export type { LmReport } from './lm-report.js';
+export { lmReport } from './lm-report.js';
