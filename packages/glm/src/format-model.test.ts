@@ -1,4 +1,4 @@
-import { Gamma } from '@likelihood/expfam';
+import { Gamma, poisson } from '@likelihood/expfam';
 import { describe, expect, it } from 'vitest';
 import { familyCallText, formatGlmModel, formatLmModel } from './format-model.js';
 import { glm } from './glm-model.js';
@@ -23,5 +23,17 @@ describe('model printers with aliased coefficients', () => {
   it('family call text', () => {
     expect(familyCallText('poisson', 'log')).toBe('poisson');
     expect(familyCallText('binomial', 'probit')).toBe('binomial(link = "probit")');
+  });
+});
+
+describe('rows dropped for missing values', () => {
+  // Expected text: fixtures/r/na.R (R 4.2.2).
+  const na = readJsonFixture<{ glm: string[]; lm: string[] }>('r-na.json');
+  const d = { y: [2, 3, 6, 7, 8, 9, 10, 12, 15, 20], x: [1, 2, null, 4, 5, 6, 7, 8, null, 10] };
+  it('summary.glm and summary.lm print "(2 observations deleted due to missingness)"', () => {
+    expect(formatGlmModel(glm('y ~ x', d, { family: poisson() }), { dataName: 'd' })).toBe(
+      na.glm.join('\n'),
+    );
+    expect(formatLmModel(lm('y ~ x', d), { dataName: 'd' })).toBe(na.lm.join('\n'));
   });
 });

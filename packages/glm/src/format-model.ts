@@ -39,6 +39,7 @@ export function formatGlmModel(m: GlmModel, o: FormatModelOptions = {}): string 
     familyCall: familyCallText(m.family.family, m.family.link),
     dataName: o.dataName ?? 'data',
     coefficientNames: m.columnNames,
+    nDropped: m.droppedRows.length,
     ...(o.extraArgs === undefined ? {} : { extraArgs: o.extraArgs }),
     ...(o.call === undefined ? {} : { call: o.call }),
   });
@@ -52,6 +53,7 @@ export function formatLmModel(m: LmModel, o: FormatModelOptions = {}): string {
     formula: m.formula,
     dataName: o.dataName ?? 'data',
     coefficientNames: m.columnNames,
+    nDropped: m.droppedRows.length,
     weighted,
     ...(o.call === undefined ? {} : { call: o.call }),
   });

@@ -21,6 +21,14 @@ export interface FormatSummaryGlmOptions {
   /** Names of all coefficients in order (to print aliased ones as NA rows). */
   readonly coefficientNames?: readonly string[];
   readonly digits?: number;
+  /** Rows dropped for missing values (prints R's "(k observations deleted due to missingness)"). */
+  readonly nDropped?: number;
+}
+
+/** R's `naprint.omit` message, or null when nothing was dropped. */
+export function naMessage(nDropped: number | undefined): string | null {
+  if (nDropped === undefined || nDropped === 0) return null;
+  return `  (${nDropped} observation${nDropped === 1 ? '' : 's'} deleted due to missingness)`;
 }
 
 /**
@@ -85,6 +93,8 @@ export function formatSummaryGlm(s: GlmSummary, o: FormatSummaryGlmOptions = {})
   const df = formatReal([s.dfNull, s.dfResidual]);
   out.push(`    Null deviance: ${dev[0]}  on ${df[0]}  degrees of freedom`);
   out.push(`Residual deviance: ${dev[1]}  on ${df[1]}  degrees of freedom`);
+  const na = naMessage(o.nDropped);
+  if (na !== null) out.push(na);
   out.push(`AIC: ${s.aic === null ? 'NA' : formatNumber(s.aic, Math.max(4, digits + 1))}`);
   out.push('');
   out.push(`Number of Fisher Scoring iterations: ${s.iter}`);

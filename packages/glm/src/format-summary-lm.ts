@@ -10,6 +10,7 @@ import {
   signif,
   zapsmall,
 } from './format-r.js';
+import { naMessage } from './format-summary-glm.js';
 import type { LmSummary } from './lm-summary.js';
 
 /** Options of `formatSummaryLm`. */
@@ -20,6 +21,8 @@ export interface FormatSummaryLmOptions {
   readonly coefficientNames?: readonly string[];
   readonly weighted?: boolean;
   readonly digits?: number;
+  /** Rows dropped for missing values (R's "(k observations deleted due to missingness)"). */
+  readonly nDropped?: number;
 }
 
 /**
@@ -76,6 +79,8 @@ export function formatSummaryLm(s: LmSummary, o: FormatSummaryLmOptions = {}): s
   out.push(
     `Residual standard error: ${formatNumber(signif(s.sigma, digits))} on ${rdf} degrees of freedom`,
   );
+  const na = naMessage(o.nDropped);
+  if (na !== null) out.push(na);
   if (s.fStatistic !== null) {
     out.push(
       `Multiple R-squared:  ${formatCg(s.rSquared, digits)},\tAdjusted R-squared:  ${formatCg(s.adjRSquared, digits)} `,
