@@ -44,3 +44,25 @@ describe('lmReport (CLI shape)', () => {
     );
   });
 });
+
+describe('lm without intercept (uncentred R², F on p df)', () => {
+  it('lm(score ~ Machine - 1): R values', () => {
+    // R 4.2.2: s <- summary(lm(score ~ Machine - 1, Machines)); c(r.squared, adj.r.squared,
+    // fstatistic[1], sigma, SEs)
+    const d = readCsvFixture('Machines.csv');
+    const m = lm('score ~ Machine - 1', d);
+    const r = lmReport(m);
+    expectClose(r.rSquared, 0.99129984645018498, 1e-9, 0, 'R2');
+    expectClose(r.adjRSquared, 0.99078807271196057, 1e-9, 0, 'adj R2');
+    expectClose(r.fStatistic!.value, 1936.9885017732151, 1e-9, 0, 'F');
+    expect(r.fStatistic!.numdf).toBe(3);
+    expectClose(r.sigma, 5.7764085230216011, 1e-9, 0, 'sigma');
+    expectAllClose(
+      r.coefficients.map((c) => c.stdError),
+      [1.3615125458441146, 1.3615125458441146, 1.3615125458441146],
+      1e-9,
+      0,
+      'se',
+    );
+  });
+});
