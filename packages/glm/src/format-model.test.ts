@@ -37,3 +37,14 @@ describe('rows dropped for missing values', () => {
     expect(formatLmModel(lm('y ~ x', d), { dataName: 'd' })).toBe(na.lm.join('\n'));
   });
 });
+
+describe('the empty model y ~ 0 (R: no iterations, "No Coefficients")', () => {
+  it('prints and counts as R', () => {
+    // Expected: fixtures/r/empty.R (R 4.2.2).
+    const e = readJsonFixture<{ glm: string[]; iter: number; deviance: number }>('r-empty.json');
+    const m = glm('y ~ 0', { y: [1, 3, 2, 5], x: [1, 2, 3, 4] }, { family: poisson() });
+    expect(m.iter).toBe(e.iter);
+    expect(m.deviance).toBeCloseTo(e.deviance, 12);
+    expect(formatGlmModel(m, { dataName: 'd' })).toBe(e.glm.join('\n'));
+  });
+});

@@ -64,26 +64,30 @@ export function formatSummaryGlm(s: GlmSummary, o: FormatSummaryGlmOptions = {})
   const names = o.coefficientNames ?? [...s.coefficients.map((r) => r.term), ...s.aliased];
   const byName = new Map(s.coefficients.map((r) => [r.term, r]));
   out.push('');
-  out.push(
-    s.aliased.length > 0
-      ? `Coefficients: (${s.aliased.length} not defined because of singularities)`
-      : 'Coefficients:',
-  );
-  const rows = names.map((n) => {
-    const r = byName.get(n);
-    return r === undefined
-      ? [Number.NaN, Number.NaN, Number.NaN, Number.NaN]
-      : [r.estimate, r.stdError, r.statistic, r.pValue];
-  });
-  const st = s.statisticName;
-  out.push(
-    ...formatCoefmat(names, ['Estimate', 'Std. Error', `${st} value`, `Pr(>|${st}|)`], rows, {
-      digits,
-      csInd: [0, 1],
-      tstInd: [2],
-      hasPvalue: true,
-    }),
-  );
+  if (names.length === 0) {
+    out.push('No Coefficients');
+  } else {
+    out.push(
+      s.aliased.length > 0
+        ? `Coefficients: (${s.aliased.length} not defined because of singularities)`
+        : 'Coefficients:',
+    );
+    const rows = names.map((n) => {
+      const r = byName.get(n);
+      return r === undefined
+        ? [Number.NaN, Number.NaN, Number.NaN, Number.NaN]
+        : [r.estimate, r.stdError, r.statistic, r.pValue];
+    });
+    const st = s.statisticName;
+    out.push(
+      ...formatCoefmat(names, ['Estimate', 'Std. Error', `${st} value`, `Pr(>|${st}|)`], rows, {
+        digits,
+        csInd: [0, 1],
+        tstInd: [2],
+        hasPvalue: true,
+      }),
+    );
+  }
   out.push('');
   out.push(
     `(Dispersion parameter for ${s.family} family taken to be ${formatNumber(s.dispersion)})`,

@@ -56,25 +56,29 @@ export function formatSummaryLm(s: LmSummary, o: FormatSummaryLmOptions = {}): s
   const names = o.coefficientNames ?? [...s.coefficients.map((r) => r.term), ...s.aliased];
   const byName = new Map(s.coefficients.map((r) => [r.term, r]));
   out.push('');
-  out.push(
-    s.aliased.length > 0
-      ? `Coefficients: (${s.aliased.length} not defined because of singularities)`
-      : 'Coefficients:',
-  );
-  const rows = names.map((n) => {
-    const r = byName.get(n);
-    return r === undefined
-      ? [Number.NaN, Number.NaN, Number.NaN, Number.NaN]
-      : [r.estimate, r.stdError, r.statistic, r.pValue];
-  });
-  out.push(
-    ...formatCoefmat(names, ['Estimate', 'Std. Error', 't value', 'Pr(>|t|)'], rows, {
-      digits,
-      csInd: [0, 1],
-      tstInd: [2],
-      hasPvalue: true,
-    }),
-  );
+  if (names.length === 0) {
+    out.push('No Coefficients');
+  } else {
+    out.push(
+      s.aliased.length > 0
+        ? `Coefficients: (${s.aliased.length} not defined because of singularities)`
+        : 'Coefficients:',
+    );
+    const rows = names.map((n) => {
+      const r = byName.get(n);
+      return r === undefined
+        ? [Number.NaN, Number.NaN, Number.NaN, Number.NaN]
+        : [r.estimate, r.stdError, r.statistic, r.pValue];
+    });
+    out.push(
+      ...formatCoefmat(names, ['Estimate', 'Std. Error', 't value', 'Pr(>|t|)'], rows, {
+        digits,
+        csInd: [0, 1],
+        tstInd: [2],
+        hasPvalue: true,
+      }),
+    );
+  }
   out.push('');
   out.push(
     `Residual standard error: ${formatNumber(signif(s.sigma, digits))} on ${rdf} degrees of freedom`,

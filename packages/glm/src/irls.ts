@@ -165,7 +165,15 @@ export function runIrls(
     solver.linearPredictorInto(beta, offset, eta);
     for (let i = 0; i < nobs; i++) mu[i] = family.linkinv(eta[i]!);
   };
-  for (iter = 1; iter <= control.maxit; iter++) {
+  // R's EMPTY model (no columns): eta = offset, no iterations, converged.
+  const empty = p === 0;
+  if (empty) {
+    eta.set(offset);
+    for (let i = 0; i < nobs; i++) mu[i] = family.linkinv(eta[i]!);
+    dev = sumDeviance(family, yy, mu, prior);
+    devold = dev;
+  }
+  for (iter = 1; iter <= (empty ? 1 : control.maxit); iter++) {
     let ngood = 0;
     for (let i = 0; i < nobs; i++) {
       muEta[i] = family.muEta(eta[i]!);
@@ -188,6 +196,11 @@ export function runIrls(
       r++;
     }
     step = solver.solve(good, ngood, wGood, zw, tol);
+    if (empty) {
+      conv = true;
+      iter = 0;
+      break;
+    }
     const start = Float64Array.from(step.coefficients);
     let finite = true;
     for (let j = 0; j < p; j++) if (!Number.isFinite(start[j]!)) finite = false;
