@@ -21,7 +21,9 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function timeJs(f: () => void, reps: number): number {
+/** Median seconds of `reps` timed runs after `warmup` untimed ones (JIT warm-up). */
+function timeJs(f: () => void, reps: number, warmup = 2): number {
+  for (let k = 0; k < warmup; k++) f();
   const t: number[] = [];
   for (let k = 0; k < reps; k++) {
     const t0 = performance.now();
