@@ -79,6 +79,7 @@ function readCsv(path: string): Record<string, string[]> {
   const jsDense = timeJs(
     () => glm('sale ~ store + log(normalSale) - 1', data, { family: poisson() }),
     1,
+    0,
   );
   const r = timeR(
     `d <- read.csv("${here('../src/fixtures/vegetables.csv')}"); d$store <- factor(as.character(d$store)); ` +
