@@ -1,3 +1,6 @@
+import { MixtureInputError } from './errors.js';
+import { formatReal } from './format-real.js';
+import { catwrap, printNamedVector, printRealMatrix } from './format-r-print.js';
 import type {
   GaussianMixture1dFit,
   GaussianMixtureMvFit,
@@ -11,36 +14,14 @@ const DESCRIPTIONS: Record<string, string> = {
   EII: 'spherical, equal volume',
   VII: 'spherical, varying volume',
   EEE: 'ellipsoidal, equal volume, shape and orientation',
-  VVV: 'ellipsoidal, varying volume, shape and orientation',
+  VVV: 'ellipsoidal, varying volume, shape, and orientation',
 };
 
-/** R's `format(x, digits = d)` for a number vector: common significant digits, right-aligned. */
-function fmt(xs: readonly number[], digits: number): string[] {
-  // The decimals needed so that every entry shows at least `digits` significant digits
-  // (R's formatReal uses the minimum over the entries), capped at 15.
-  let dec = 0;
-  for (const x of xs) {
-    if (x === 0 || !Number.isFinite(x)) continue;
-    const e = Math.floor(Math.log10(Math.abs(x)));
-    dec = Math.max(dec, Math.min(15, digits - 1 - e));
-  }
-  const strs = xs.map((x) => x.toFixed(dec));
-  const w = Math.max(...strs.map((s) => s.length));
-  return strs.map((s) => s.padStart(w));
-}
-
-/** A table with a header row, columns right-aligned to their widths (like R's print.data.frame). */
-function table(header: string[], rows: string[][], lead = ''): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+/** A one-row table: header over values, each column right-aligned (R's print.data.frame). */
+function table(header: string[], row: string[], lead = ''): string {
+  const widths = header.map((h, c) => Math.max(h.length, row[c]!.length));
   const line = (r: string[]) => lead + r.map((s, c) => s.padStart(widths[c]!)).join(' ');
-  return [line(header), ...rows.map(line)].join('\n');
-}
-
-/** R's print of a named vector: one common width for names and values, a trailing space. */
-function namedVector(names: string[], values: string[]): string {
-  const w = Math.max(...names.map((s) => s.length), ...values.map((s) => s.length));
-  const line = (r: string[]) => `${r.map((s) => s.padStart(w)).join(' ')} `;
-  return `${line(names)}\n${line(values)}`;
+  return `${line(header)}\n${line(row)}`;
 }
 
 /**
@@ -54,32 +35,42 @@ export function icl(fit: MixtureFitInfo): number {
   return fit.bicMclust + 2 * s;
 }
 
+/** Options of `formatMixtureFit`. */
+export interface FormatMixtureOptions {
+  /** Names of the d variables of a multivariate fit (R's column names); default `[1,]`, `[2,]`, ... */
+  readonly variableNames?: readonly string[];
+  /** Significant digits, R's `digits` (default 7, `getOption("digits")`). */
+  readonly digits?: number;
+}
+
 /**
- * mclust's `summary(fit, parameters = TRUE)` layout: the banner, the model line, the table of
- * log-likelihood, n, df, BIC and ICL (mclust's sign), the clustering table (components numbered
- * from 1 as in R), then the mixing probabilities, means and variances.
+ * mclust's `print(summary(fit, parameters = TRUE))` (mclust 6.0.0) line for line: the banner,
+ * the model line wrapped at 80 columns (`catwrap`), the table of log-likelihood, n, df, BIC and
+ * ICL (mclust's sign), the clustering table (components numbered from 1 as in R), then the
+ * mixing probabilities, means and variances, every number vector and every matrix column laid
+ * out by R's `formatReal` with `digits` significant digits.
  */
 export function formatMixtureFit(
   fit: GaussianMixture1dFit | GaussianMixtureMvFit | PoissonMixtureFit,
+  options: FormatMixtureOptions = {},
 ): string {
-  const rule = `${'-'.repeat(52)} `;
-  const out: string[] = [rule, 'Gaussian finite mixture model fitted by EM algorithm ', rule, ''];
+  const digits = options.digits ?? 7;
+  const num = (xs: ArrayLike<number>) => formatReal(xs, digits);
   const isPoisson = !('model' in fit);
-  if (isPoisson) out[1] = 'Poisson finite mixture model fitted by EM algorithm ';
+  const title = `${isPoisson ? 'Poisson' : 'Gaussian'} finite mixture model fitted by EM algorithm`;
+  const rule = catwrap('-'.repeat(Math.min(title.length, 80)));
+  const out: string[] = [rule, catwrap(title), rule, ''];
   const name = isPoisson ? 'Poisson' : `Mclust ${fit.model} (${DESCRIPTIONS[fit.model]})`;
-  out.push(`${name} model with ${fit.K} component${fit.K === 1 ? '' : 's'}: `, '');
-  const stats = fmt([fit.logLik], 7);
+  out.push(catwrap(`${name} model with ${fit.K} component${fit.K === 1 ? '' : 's'}:`), '');
   out.push(
     table(
       ['log-likelihood', 'n', 'df', 'BIC', 'ICL'],
       [
-        [
-          stats[0]!,
-          String(fit.n),
-          String(fit.df),
-          fmt([fit.bicMclust], 7)[0]!,
-          fmt([icl(fit)], 7)[0]!,
-        ],
+        num([fit.logLik])[0]!,
+        String(fit.n),
+        String(fit.df),
+        num([fit.bicMclust])[0]!,
+        num([icl(fit)])[0]!,
       ],
       ' ',
     ),
@@ -89,38 +80,25 @@ export function formatMixtureFit(
   const counts = new Array<number>(fit.K).fill(0);
   for (const c of fit.classification) counts[c]!++;
   const labels = counts.map((_, k) => String(k + 1));
-  out.push(namedVector(labels, counts.map(String)), '', 'Mixing probabilities:');
-  out.push(namedVector(labels, fmt(Array.from(fit.params.weights), 7)), '');
+  out.push(printNamedVector(labels, counts.map(String)), '', 'Mixing probabilities:');
+  out.push(printNamedVector(labels, num(fit.params.weights)), '');
   if ('lambdas' in fit.params) {
-    out.push('Means:', namedVector(labels, fmt(Array.from(fit.params.lambdas), 7)));
+    out.push('Means:', printNamedVector(labels, num(fit.params.lambdas)));
   } else if ('variances' in fit.params) {
-    out.push('Means:', namedVector(labels, fmt(Array.from(fit.params.means), 7)), '');
-    out.push('Variances:', namedVector(labels, fmt(Array.from(fit.params.variances), 7)));
+    out.push('Means:', printNamedVector(labels, num(fit.params.means)), '');
+    out.push('Variances:', printNamedVector(labels, num(fit.params.variances)));
   } else {
     const { means, covariances } = fit.params;
-    const d = means.rows;
-    out.push('Means:');
-    const rows: string[][] = [];
-    for (let j = 0; j < d; j++) {
-      const vals = fmt(
-        Array.from({ length: fit.K }, (_, k) => means.data[j + k * d]!),
-        7,
+    const names = options.variableNames;
+    if (names !== undefined && names.length !== means.rows) {
+      throw new MixtureInputError(
+        'options.variableNames',
+        `has ${names.length} names for ${means.rows} variables`,
       );
-      rows.push([`[${j + 1},]`, ...vals]);
     }
-    out.push(table(['', ...labels.map((l) => `[,${l}]`)], rows), '', 'Variances:');
+    out.push('Means:', printRealMatrix(means, digits, names), '', 'Variances:');
     covariances.forEach((S, k) => {
-      out.push(`[,,${k + 1}]`);
-      const r: string[][] = [];
-      for (let a = 0; a < d; a++)
-        r.push([
-          `[${a + 1},]`,
-          ...fmt(
-            Array.from({ length: d }, (_, b) => S.data[a + b * d]!),
-            7,
-          ),
-        ]);
-      out.push(table(['', ...Array.from({ length: d }, (_, b) => `[,${b + 1}]`)], r));
+      out.push(`[,,${k + 1}]`, printRealMatrix(S, digits, names, names));
     });
   }
   return out.join('\n');

@@ -70,6 +70,7 @@ export type { BicRow, BicTable } from './bic.js';
 export { mixtureBIC1d, mixtureBIC } from './bic.js';
 export type { FitDirectOptions, DirectFit } from './fit-direct.js';
 export { fitGaussianMixture1dDirect } from './fit-direct.js';
+export type { FormatMixtureOptions } from './format-mixture.js';
 export { formatMixtureFit, icl } from './format-mixture.js';
 export type {
   ExpFamMixture,
