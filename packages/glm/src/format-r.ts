@@ -301,3 +301,71 @@ export function deparseCall(fn: string, args: readonly string[]): string {
   lines.push(line);
   return lines.join('\n');
 }
+
+/**
+ * R's `format(x, digits = digits, nsmall = nsmall)`: `formatReal`'s common layout and, when that
+ * layout is fixed notation, at least `nsmall` decimals (R's formatReal: `rgt = max(rgt, nsmall)`
+ * in fixed notation only; scientific output is left as it is).
+ */
+export function formatRealNsmall(
+  x: ArrayLike<number>,
+  digits: number,
+  nsmall: number,
+  na = 'NA',
+): string[] {
+  const f = formatReal(x, digits, na);
+  let rgt = -1;
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i]!)) continue;
+    const s = f[i]!.trim();
+    if (s.includes('e')) return f;
+    const dot = s.indexOf('.');
+    rgt = dot < 0 ? 0 : s.length - dot - 1;
+    break;
+  }
+  if (rgt < 0 || nsmall <= rgt) return f;
+  const out: string[] = [];
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
+    out.push(Number.isFinite(v) ? toFixedC(v, nsmall) : f[i]!.trim());
+  }
+  const w = Math.max(...out.map((s) => s.length));
+  return out.map((s) => s.padStart(w));
+}
+
+/**
+ * R's `print.default` of a character matrix with `quote = FALSE, right = FALSE`: row names and
+ * every column left-justified to the wider of its header and entries (trailing blanks kept),
+ * columns separated by one space.
+ */
+export function printCharMatrixLeft(
+  rownames: readonly string[],
+  colnames: readonly string[],
+  cells: readonly (readonly string[])[],
+): string[] {
+  const rw = Math.max(0, ...rownames.map((s) => s.length));
+  const widths = colnames.map((c, j) => Math.max(c.length, ...cells.map((row) => row[j]!.length)));
+  const lines = [' '.repeat(rw) + colnames.map((c, j) => ` ${c.padEnd(widths[j]!)}`).join('')];
+  cells.forEach((row, i) => {
+    lines.push(rownames[i]!.padEnd(rw) + row.map((c, j) => ` ${c.padEnd(widths[j]!)}`).join(''));
+  });
+  return lines;
+}
+
+/**
+ * R's `abbreviate(x, minlength)` (default method, ASCII): drop lower-case vowels from the right
+ * (never the first character, nor one after a space), then lower-case letters likewise, then
+ * truncate to `minlength`.
+ */
+export function abbreviate(s: string, minlength: number): string {
+  if (s.length <= minlength) return s;
+  const chars = s.split('');
+  const dropFromRight = (test: (c: string) => boolean) => {
+    for (let i = chars.length - 1; i > 0 && chars.length > minlength; i--) {
+      if (test(chars[i]!) && chars[i - 1] !== ' ') chars.splice(i, 1);
+    }
+  };
+  dropFromRight((c) => /[aeiou]/.test(c));
+  dropFromRight((c) => /[a-z]/.test(c));
+  return chars.join('').slice(0, Math.max(minlength, 0) || chars.length);
+}

@@ -87,6 +87,12 @@ export {
   SIGNIF_LEGEND,
   quantile7,
   deparseCall,
+  roundTo,
+  printCharMatrix,
+  printCharMatrixLeft,
+  printNamedVector,
+  formatRealNsmall,
+  abbreviate,
 } from './format-r.js';
 export type { CoefmatOptions } from './format-coefmat.js';
 export { formatCoefmat } from './format-coefmat.js';

@@ -1,7 +1,7 @@
 import { LmmInputError } from './errors.js';
 import { fitLmmSystem } from './lmm-from-matrices.js';
 import type { LmmFit } from './lmm-fit.js';
-import { chisqUpper } from './tail-probabilities.js';
+import { pchisqUpper } from '@likelihood/glm';
 
 /** One row of lme4's `anova(m1, m2, …)` table. */
 export interface AnovaLmmRow {
@@ -63,7 +63,7 @@ export function anovaLmm(fits: readonly LmmFit[], names?: readonly string[]): An
     const chisq = prev === null ? null : 2 * Math.max(0, f.logLik - prev.logLik);
     const df = prev === null ? null : f.df - prev.df;
     const pValue =
-      chisq === null || df === null ? null : df > 0 ? chisqUpper(chisq, df) : Number.NaN;
+      chisq === null || df === null ? null : df > 0 ? pchisqUpper(chisq, df) : Number.NaN;
     rows.push({
       model: names?.[i] ?? `model${i + 1}`,
       npar: f.df,

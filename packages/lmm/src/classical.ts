@@ -1,6 +1,6 @@
 import { LmmInputError } from './errors.js';
 import type { GroupingFactor } from './re-terms.js';
-import { fUpper } from './tail-probabilities.js';
+import { pfUpper } from '@likelihood/glm';
 
 /** Balanced one-way random-effects ANOVA: y_ij = μ + a_i + e_ij, m groups of n. */
 export interface OnewayAnova {
@@ -87,7 +87,7 @@ export function onewayAnova(y: ArrayLike<number>, group: GroupingFactor): Oneway
     F,
     dfBetween: dfB,
     dfWithin: dfW,
-    pValue: fUpper(F, dfB, dfW),
+    pValue: pfUpper(F, dfB, dfW),
     anova: { tau2: Math.max(0, tauMom), sigma2: msw, boundary: tauMom <= 0 },
     ml:
       tauMl > 0
@@ -175,7 +175,7 @@ export function aggregatedFTest(
     F,
     df1,
     df2,
-    pValue: fUpper(F, df1, df2),
+    pValue: pfUpper(F, df1, df2),
     sigma2ab: mseAgg - mseFull / K,
   };
 }
@@ -251,7 +251,7 @@ export function randomBlockFTest(
     F,
     df1,
     df2,
-    pValue: fUpper(F, df1, df2),
+    pValue: pfUpper(F, df1, df2),
     sigma2b: Math.max(0, (msBlock - mse) / I),
   };
 }

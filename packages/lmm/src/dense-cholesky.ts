@@ -4,8 +4,12 @@
  * left untouched and never read). Right-looking, column-oriented so that every inner loop runs
  * down a contiguous column. Returns −1 on success or the index of the first non-positive pivot.
  *
- * Kept in lmm (rather than @likelihood/linalg) for now: it is the inner step of the blocked
- * factor update, run on the lmm-owned rest block.
+ * Kept in lmm beside @likelihood/linalg's `choleskyInPlace`: it is the inner step of the blocked
+ * factor update, run thousands of times per fit on the per-level p×p diagonal blocks (an
+ * `offset` into one packed array, which linalg's `DenseMatrix` kernel does not take) and on
+ * small rest blocks, where linalg's blocked dpotrf (panel recursion, packing, zeroing the
+ * upper triangle) costs more than the factorization; rest blocks above 48 columns and every
+ * non-hot factorization in lmm use linalg's kernel.
  */
 export function choleskyLowerInPlace(a: Float64Array, n: number, offset = 0): number {
   for (let j = 0; j < n; j++) {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { abbreviate, formatReal, formatRealNsmall, zapsmall } from '@likelihood/glm';
 import { describe, expect, it } from 'vitest';
 import { design, factor, num, ones, readCsv } from './csv.test-helper.js';
-import { abbreviate, formatReal, zapsmall } from './format-r.js';
 import { formatLmm, formatLmmSummary } from './format-lmm-summary.js';
 import {
   type LmmMatrixInput,
@@ -59,16 +59,22 @@ const days = num(ss.Days!);
 const n = y.length;
 const subject = factor('Subject', ss.Subject!);
 
-describe('R number formatting', () => {
-  it('formatReal, zapsmall and abbreviate as R', () => {
+// glm's R formatting helpers on the values of lme4's printouts (the lmm uses of them)
+describe('R number formatting (@likelihood/glm) on lme4 printout values', () => {
+  it('formatReal, formatRealNsmall, zapsmall and abbreviate as R', () => {
     expect(formatReal([612.1001580247688, 35.07171445093885, 654.9400082599608], 4)).toEqual([
       '612.10',
       ' 35.07',
       '654.94',
     ]);
     expect(formatReal([0, 13.806], 4)).toEqual([' 0.00', '13.81']);
-    expect(formatReal([1, -0.138], 7, 3)).toEqual([' 1.000', '-0.138']);
-    expect(zapsmall([-2.080312, 0.0641234, 2.97933], 5)).toEqual([-2.08031, 0.06412, 2.97933]);
+    // R: format(c(1, -0.138), nsmall = 3); format(c(1, 0.5), nsmall = 2); format(c(1e-10, 1), nsmall = 2)
+    expect(formatRealNsmall([1, -0.138], 7, 3)).toEqual([' 1.000', '-0.138']);
+    expect(formatRealNsmall([1, 0.5], 7, 2)).toEqual(['1.00', '0.50']);
+    expect(formatRealNsmall([1e-10, 1], 7, 2)).toEqual(['1e-10', '1e+00']);
+    expect(Array.from(zapsmall([-2.080312, 0.0641234, 2.97933], 5))).toEqual([
+      -2.08031, 0.06412, 2.97933,
+    ]);
     expect(abbreviate('(Intercept)', 6)).toBe('(Intr)');
     expect(abbreviate('Days', 6)).toBe('Days');
   });

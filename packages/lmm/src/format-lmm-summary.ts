@@ -1,4 +1,14 @@
-import { abbreviate, formatReal, printCharMatrix, roundR, zapsmall } from './format-r.js';
+import {
+  abbreviate,
+  formatCoefmat,
+  formatReal,
+  formatRealNsmall,
+  printCharMatrixLeft,
+  printNamedVector,
+  quantile7,
+  roundTo,
+  zapsmall,
+} from '@likelihood/glm';
 import type { LmmFit } from './lmm-fit.js';
 
 export interface FormatLmmSummaryOptions {
@@ -9,30 +19,8 @@ export interface FormatLmmSummaryOptions {
 /** `digits = max(3, getOption("digits") - 3)` of lme4's `print.summary.merMod`. */
 const DIGITS = 4;
 
-/**
- * R's print of a named vector: names and values right-justified to one width, each field
- * followed by `gap` spaces.
- */
-function namedVector(names: readonly string[], values: readonly string[], gap = 1): string[] {
-  const w = Math.max(...names.map((s) => s.length), ...values.map((s) => s.length));
-  const sep = ' '.repeat(gap);
-  return [
-    `${names.map((s) => s.padStart(w)).join(sep)}${sep}`,
-    `${values.map((s) => s.padStart(w)).join(sep)}${sep}`,
-  ];
-}
-
-/** R's quantile type 7. */
-function quantile7(x: Float64Array, probs: readonly number[]): number[] {
-  const s = Float64Array.from(x).sort();
-  const n = s.length;
-  return probs.map((p) => {
-    const h = (n - 1) * p;
-    const lo = Math.floor(h);
-    const hi = Math.min(lo + 1, n - 1);
-    return s[lo]! + (h - lo) * (s[hi]! - s[lo]!);
-  });
-}
+/** Non-finite values print as R prints a double NaN (R's NA never arises in a fit). */
+const NAN = 'NaN';
 
 /** lme4's `formatVC`: the random-effects table with (variances,) SDs and correlations. */
 function randomEffectsTable(fit: LmmFit, withVariance = true): string[] {
@@ -44,10 +32,11 @@ function randomEffectsTable(fit: LmmFit, withVariance = true): string[] {
   const corrRows: string[][] = [];
   for (const g of fit.varCorr) {
     const p = g.terms.length;
-    const cc = formatReal(
-      g.correlation.to1DArray().map((v) => roundR(v, 2)),
+    const cc = formatRealNsmall(
+      g.correlation.to1DArray().map((v) => roundTo(v, 2)),
       7,
       2,
+      NAN,
     );
     g.terms.forEach((t, i) => {
       groups.push(i === 0 ? g.group : '');
@@ -64,8 +53,8 @@ function randomEffectsTable(fit: LmmFit, withVariance = true): string[] {
   vars.push(fit.sigma * fit.sigma);
   sds.push(fit.sigma);
   corrRows.push(Array.from({ length: maxlen - 1 }, () => ''));
-  const v = formatReal(vars, DIGITS);
-  const s = formatReal(sds, DIGITS);
+  const v = formatReal(vars, DIGITS, NAN);
+  const s = formatReal(sds, DIGITS, NAN);
   const colNames = withVariance
     ? ['Groups', 'Name', 'Variance', 'Std.Dev.']
     : ['Groups', 'Name', 'Std.Dev.'];
@@ -75,34 +64,23 @@ function randomEffectsTable(fit: LmmFit, withVariance = true): string[] {
       ? [g, names[i]!, v[i]!, s[i]!, ...corrRows[i]!]
       : [g, names[i]!, s[i]!, ...corrRows[i]!],
   );
-  return printCharMatrix(
+  return printCharMatrixLeft(
     groups.map(() => ''),
     colNames,
     cells,
   );
 }
 
-/** printCoefmat(coefs, digits = 4) for Estimate, Std. Error, t value. */
+/**
+ * The fixed-effects table: `printCoefmat(coefs, digits = 4)` of Estimate and Std. Error
+ * (formatted together) and the t value (rounded to `digits − 1` decimals), no p-values.
+ */
 function fixedEffectsTable(fit: LmmFit): string[] {
-  const est = fit.coefficients.map((c) => c.estimate);
-  const se = fit.coefficients.map((c) => c.stdError);
-  const acs = [...est, ...se].map(Math.abs).filter((a) => a > 0 && Number.isFinite(a));
-  const digmin = acs.length > 0 ? 1 + Math.floor(Math.log10(Math.min(...acs))) : 1;
-  const dec = Math.max(1, DIGITS - digmin);
-  const cs = formatReal(
-    [...est, ...se].map((x) => roundR(x, dec)),
-    DIGITS,
-  );
-  const p = est.length;
-  const tv = formatReal(
-    fit.coefficients.map((c) => roundR(c.tValue, Math.max(1, Math.min(5, DIGITS - 1)))),
-    DIGITS,
-  );
-  return printCharMatrix(
+  return formatCoefmat(
     [...fit.colnames],
     ['Estimate', 'Std. Error', 't value'],
-    est.map((_, i) => [cs[i]!, cs[p + i]!, tv[i]!]),
-    true,
+    fit.coefficients.map((c) => [c.estimate, c.stdError, c.tValue]),
+    { digits: DIGITS, csInd: [0, 1], tstInd: [2], hasPvalue: false },
   );
 }
 
@@ -111,12 +89,12 @@ function fixefCorrelation(fit: LmmFit): string[] {
   const p = fit.colnames.length;
   const vals: number[] = [];
   for (let j = 0; j < p; j++)
-    for (let i = 0; i < p; i++) vals.push(roundR(fit.corrFixef.get(i, j), 3));
-  const f = formatReal(vals, 7, 3);
+    for (let i = 0; i < p; i++) vals.push(roundTo(fit.corrFixef.get(i, j), 3));
+  const f = formatRealNsmall(vals, 7, 3, NAN);
   const rows = fit.colnames.slice(1).map((n) => abbreviate(n, 11));
   const cols = fit.colnames.slice(0, p - 1).map((n) => abbreviate(n, 6));
   const cells = rows.map((_, r) => cols.map((_, c) => (c < r + 1 ? f[r + 1 + c * p]! : '')));
-  return printCharMatrix(rows, cols, cells);
+  return printCharMatrixLeft(rows, cols, cells);
 }
 
 /**
@@ -135,17 +113,19 @@ export function formatLmmSummary(fit: LmmFit, options: FormatLmmSummaryOptions =
   if (options.dataName !== undefined) out.push(`   Data: ${options.dataName}`);
   out.push('');
   if (fit.reml) {
-    out.push(`REML criterion at convergence: ${formatReal([roundR(fit.objective, 1)], 7)[0]}`);
+    out.push(`REML criterion at convergence: ${formatReal([roundTo(fit.objective, 1)], 7)[0]}`);
   } else {
-    const t4 = [fit.aic, fit.bic, fit.logLik, fit.deviance, fit.dfResid].map((x) => roundR(x, 1));
-    const f = formatReal(t4, 7);
-    f[4] = formatReal([t4[4]!], 7)[0]!;
-    out.push(...namedVector(['AIC', 'BIC', 'logLik', 'deviance', 'df.resid'], f));
+    const t4 = [fit.aic, fit.bic, fit.logLik, fit.deviance, fit.dfResid].map((x) => roundTo(x, 1));
+    const f = formatReal(t4, 7, NAN);
+    f[4] = formatReal([t4[4]!], 7, NAN)[0]!;
+    out.push(...printNamedVector(['AIC', 'BIC', 'logLik', 'deviance', 'df.resid'], f, 1));
   }
   out.push('');
   out.push('Scaled residuals: ');
   const rq = zapsmall(quantile7(fit.scaledResiduals, [0, 0.25, 0.5, 0.75, 1]), DIGITS + 1);
-  out.push(...namedVector(['Min', '1Q', 'Median', '3Q', 'Max'], formatReal(rq, DIGITS)));
+  out.push(
+    ...printNamedVector(['Min', '1Q', 'Median', '3Q', 'Max'], formatReal(rq, DIGITS, NAN), 1),
+  );
   out.push('');
   out.push('Random effects:');
   out.push(...randomEffectsTable(fit));
@@ -186,12 +166,12 @@ export function formatLmm(fit: LmmFit, options: FormatLmmSummaryOptions = {}): s
   if (fit.formula !== null) out.push(`Formula: ${fit.formula}`);
   if (options.dataName !== undefined) out.push(`   Data: ${options.dataName}`);
   if (fit.reml) {
-    out.push(`REML criterion at convergence: ${formatReal([roundR(fit.objective, 4)], 7)[0]}`);
+    out.push(`REML criterion at convergence: ${formatReal([roundTo(fit.objective, 4)], 7)[0]}`);
   } else {
-    const t4 = [fit.aic, fit.bic, fit.logLik, fit.deviance, fit.dfResid].map((x) => roundR(x, 4));
-    const f = formatReal(t4, 7);
-    f[4] = formatReal([t4[4]!], 7)[0]!;
-    out.push(...namedVector(['AIC', 'BIC', 'logLik', 'deviance', 'df.resid'], f));
+    const t4 = [fit.aic, fit.bic, fit.logLik, fit.deviance, fit.dfResid].map((x) => roundTo(x, 4));
+    const f = formatReal(t4, 7, NAN);
+    f[4] = formatReal([t4[4]!], 7, NAN)[0]!;
+    out.push(...printNamedVector(['AIC', 'BIC', 'logLik', 'deviance', 'df.resid'], f, 1));
   }
   out.push('Random effects:');
   out.push(...randomEffectsTable(fit, false));
@@ -200,8 +180,8 @@ export function formatLmm(fit: LmmFit, options: FormatLmmSummaryOptions = {}): s
   if (fit.colnames.length === 0) out.push('No fixed effect coefficients');
   else {
     out.push('Fixed Effects:');
-    const vals = formatReal(Array.from(fit.beta), DIGITS);
-    out.push(...namedVector(fit.colnames, vals, 2));
+    const vals = formatReal(fit.beta, DIGITS, NAN);
+    out.push(...printNamedVector(fit.colnames, vals, 2));
   }
   if (fit.warnings.length > 0 || !fit.optimizer.converged) {
     const code = fit.optimizer.converged ? '0 (OK)' : `1 (${fit.optimizer.message})`;

@@ -1,5 +1,4 @@
-import type { DenseMatrix } from '@likelihood/linalg';
-import { choleskyLowerInPlace } from './dense-cholesky.js';
+import { type DenseMatrix, choleskyInPlace, crossprod } from '@likelihood/linalg';
 import { bobyqaTheta } from './default-optimizer.js';
 import { LmmInputError, NonNumericResponseError } from './errors.js';
 import { type LmmSystem, buildLmmSystem } from './lmm-system.js';
@@ -63,24 +62,17 @@ export function lmmSystemFromMatrices(input: LmmMatrixInput): LmmSystem {
 
 /** XᵀX must be positive definite (lme4 drops aliased columns; we ask the caller to). */
 function checkFullRank(X: DenseMatrix, colnames: readonly string[]): void {
-  const { rows: n, cols: p, data } = X;
-  const G = new Float64Array(p * p);
+  const p = X.cols;
+  // scaled Gram matrix D^{-1/2} XᵀX D^{-1/2} (D = diag XᵀX): pivots below 1e-10 mean
+  // (near-)aliased columns
+  const XtX = crossprod(X);
+  const G = XtX.data;
   const norms = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += data[i + j * n]! ** 2;
-    norms[j] = Math.sqrt(s) || 1;
-  }
+  for (let j = 0; j < p; j++) norms[j] = Math.sqrt(G[j + j * p]!) || 1;
   for (let a = 0; a < p; a++)
-    for (let b = a; b < p; b++) {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += data[i + a * n]! * data[i + b * n]!;
-      G[b + a * p] = s / (norms[a]! * norms[b]!);
-    }
-  // scaled Gram matrix: pivots below 1e-10 mean (near-)aliased columns
+    for (let b = a; b < p; b++) G[b + a * p] = G[b + a * p]! / (norms[a]! * norms[b]!);
   for (let j = 0; j < p; j++) G[j + j * p]! *= 1 + 1e-12;
-  const fail = choleskyLowerInPlace(G, p);
-  let bad = fail;
+  let bad = choleskyInPlace(XtX).failedAt;
   if (bad < 0) for (let j = 0; j < p; j++) if (G[j + j * p]! ** 2 < 1e-10) bad = j;
   if (bad >= 0)
     throw new LmmInputError(

@@ -1,5 +1,10 @@
-import type { DenseMatrix } from '@likelihood/linalg';
-import { choleskyLowerInPlace } from './dense-cholesky.js';
+import {
+  type DenseMatrix,
+  choleskyInPlace,
+  dense,
+  logDetFromCholesky,
+  solveTriangularInPlace,
+} from '@likelihood/linalg';
 import { LmmInputError } from './errors.js';
 import type { ReTermInput } from './re-terms.js';
 
@@ -49,19 +54,13 @@ export function marginalLogLik(
         V[a + b * nj] = s + (a === b ? sigma2 : 0);
       }
     }
-    if (choleskyLowerInPlace(V, nj) >= 0) return Number.NEGATIVE_INFINITY;
+    const L = dense(nj, nj, V);
+    if (!choleskyInPlace(L).ok) return Number.NEGATIVE_INFINITY;
     // log N = −½ (n_j log 2π + log|V| + ‖L⁻¹ r‖²)
-    let logDet = 0;
+    solveTriangularInPlace(L, r, { lower: true });
     let quad = 0;
-    for (let a = 0; a < nj; a++) {
-      let s = r[a]!;
-      for (let b = 0; b < a; b++) s -= V[a + b * nj]! * r[b]!;
-      const la = V[a + a * nj]!;
-      r[a] = s / la;
-      logDet += 2 * Math.log(la);
-      quad += r[a]! * r[a]!;
-    }
-    ll -= 0.5 * (nj * Math.log(2 * Math.PI) + logDet + quad);
+    for (let a = 0; a < nj; a++) quad += r[a]! * r[a]!;
+    ll -= 0.5 * (nj * Math.log(2 * Math.PI) + logDetFromCholesky(L) + quad);
   }
   return ll;
 }

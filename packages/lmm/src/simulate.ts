@@ -1,5 +1,5 @@
 import normal from '@stdlib/random-base-normal';
-import { choleskyLowerInPlace } from './dense-cholesky.js';
+import { choleskyInPlace, dense } from '@likelihood/linalg';
 import { LmmInputError } from './errors.js';
 import type { LmmFit } from './lmm-fit.js';
 import { lambdaTimes } from './pls-solution.js';
@@ -69,7 +69,8 @@ function cholRowMajor(A: readonly number[], d: number, arg: string): Float64Arra
   for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) L[i + j * d] = A[i * d + j]!;
   // allow a zero matrix (degenerate level): treat as L = 0
   if (A.every((v) => v === 0)) return new Float64Array(d * d);
-  if (choleskyLowerInPlace(L, d) >= 0) throw new LmmInputError(arg, 'must be positive definite');
+  if (!choleskyInPlace(dense(d, d, L)).ok)
+    throw new LmmInputError(arg, 'must be positive definite');
   return L;
 }
 
