@@ -2,7 +2,7 @@ import type { DenseMatrix } from '@likelihood/linalg';
 import { MixtureInputError } from './errors.js';
 import { type FitGaussianMixture1dOptions, fitGaussianMixture1d } from './fit-gaussian-1d.js';
 import { type FitGaussianMixtureOptions, fitGaussianMixture } from './fit-gaussian-mv.js';
-import type { MultivariateModelName, UnivariateModelName } from './types.js';
+import type { MixtureFitInfo, MultivariateModelName, UnivariateModelName } from './types.js';
 
 /** One row of a BIC table. */
 export interface BicRow {
@@ -23,12 +23,31 @@ export interface BicTable {
   readonly best: BicRow;
 }
 
-function checkKs(Ks: readonly number[]): void {
+/**
+ * Fits every (K, model) of `Ks` x `models` with `fit` and tabulates l, df and both BIC signs;
+ * the best row has the smallest BIC = -2 l + df log n (the first such row on ties).
+ */
+function bicTable<M extends string>(
+  Ks: readonly number[],
+  models: readonly M[],
+  fit: (K: number, model: M) => MixtureFitInfo,
+): BicTable {
   if (Ks.length === 0)
     throw new MixtureInputError('K', 'must list at least one number of components');
-}
-
-function table(rows: BicRow[]): BicTable {
+  const rows: BicRow[] = [];
+  for (const K of Ks)
+    for (const model of models) {
+      const f = fit(K, model);
+      rows.push({
+        K,
+        model,
+        logLik: f.logLik,
+        df: f.df,
+        bic: f.bic,
+        bicMclust: f.bicMclust,
+        converged: f.converged,
+      });
+    }
   let best = rows[0]!;
   for (const r of rows) if (r.bic < best.bic) best = r;
   return { rows, best };
@@ -44,22 +63,7 @@ export function mixtureBIC1d(
   models: readonly UnivariateModelName[] = ['E', 'V'],
   options: Omit<FitGaussianMixture1dOptions, 'K' | 'model' | 'start'> = {},
 ): BicTable {
-  checkKs(Ks);
-  const rows: BicRow[] = [];
-  for (const K of Ks)
-    for (const model of models) {
-      const f = fitGaussianMixture1d(y, { ...options, K, model });
-      rows.push({
-        K,
-        model,
-        logLik: f.logLik,
-        df: f.df,
-        bic: f.bic,
-        bicMclust: f.bicMclust,
-        converged: f.converged,
-      });
-    }
-  return table(rows);
+  return bicTable(Ks, models, (K, model) => fitGaussianMixture1d(y, { ...options, K, model }));
 }
 
 /** BIC of multivariate Gaussian mixtures over `Ks` x `models`. */
@@ -69,20 +73,5 @@ export function mixtureBIC(
   models: readonly MultivariateModelName[] = ['EII', 'VII', 'EEE', 'VVV'],
   options: Omit<FitGaussianMixtureOptions, 'K' | 'model' | 'start'> = {},
 ): BicTable {
-  checkKs(Ks);
-  const rows: BicRow[] = [];
-  for (const K of Ks)
-    for (const model of models) {
-      const f = fitGaussianMixture(X, { ...options, K, model });
-      rows.push({
-        K,
-        model,
-        logLik: f.logLik,
-        df: f.df,
-        bic: f.bic,
-        bicMclust: f.bicMclust,
-        converged: f.converged,
-      });
-    }
-  return table(rows);
+  return bicTable(Ks, models, (K, model) => fitGaussianMixture(X, { ...options, K, model }));
 }

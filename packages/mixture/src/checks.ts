@@ -6,6 +6,7 @@ import {
   NonFiniteDataError,
   TooManyComponentsError,
 } from './errors.js';
+import type { GaussianMixture1d, UnivariateModelName } from './types.js';
 
 /** Copies univariate data to a Float64Array, throwing `NonFiniteDataError` at the first bad entry. */
 export function checkData1d(y: ArrayLike<number>, argument = 'y'): Float64Array {
@@ -117,4 +118,24 @@ export function checkFinite(v: ArrayLike<number>, K: number, argument: string): 
       throw new MixtureInputError(argument, `entry ${k} is ${v[k]}, expected a finite number`);
   }
   return Float64Array.from(v);
+}
+
+/** A univariate model name, "V" (unequal variances) by default. */
+export function checkModel1d(model: UnivariateModelName | undefined): UnivariateModelName {
+  const m = model ?? 'V';
+  if (m !== 'E' && m !== 'V')
+    throw new MixtureInputError('model', `must be 'E' or 'V', got '${m as string}'`);
+  return m;
+}
+
+/** A univariate start: weights summing to 1, finite means, positive variances (each length K). */
+export function checkStart1d(
+  start: { weights: ArrayLike<number>; means: ArrayLike<number>; variances: ArrayLike<number> },
+  K: number,
+): GaussianMixture1d {
+  return {
+    weights: checkWeights(start.weights, K, 'start.weights'),
+    means: checkFinite(start.means, K, 'start.means'),
+    variances: checkPositive(start.variances, K, 'start.variances'),
+  };
 }

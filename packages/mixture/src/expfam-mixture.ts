@@ -1,10 +1,10 @@
-import { type EMControl, type EMModel, runEM } from '@likelihood/em';
+import type { EMControl, EMModel } from '@likelihood/em';
 import { type ExponentialFamily, expfamNegLogLik } from '@likelihood/expfam';
 import { dense } from '@likelihood/linalg';
 import { bfgs } from '@likelihood/optim';
 import { checkK, checkWeights, countDistinct } from './checks.js';
 import { MixtureDimensionError, MixtureInputError, NonFiniteDataError } from './errors.js';
-import { DEFAULT_CONTROL } from './fit-gaussian-1d.js';
+import { bestOfStarts, DEFAULT_CONTROL, mixtureFitInfo } from './fit-runs.js';
 import { posteriorFromLogJoint } from './gaussian-mv-density.js';
 import type { MixtureFitInfo, MixtureWarning } from './types.js';
 
@@ -203,11 +203,12 @@ export function fitExpFamMixture(
       );
     return Float64Array.from(t);
   });
-  const warnings: MixtureWarning[] = [];
-  const model = expFamMixtureModel(family, x, warnings);
-  const fit = runEM(model, { weights, thetas }, { ...DEFAULT_CONTROL, ...options.control });
-  for (const w of fit.warnings)
-    warnings.push({ type: w.type, iteration: w.iteration, message: w.message });
+  const best = bestOfStarts(
+    [{ theta: { weights, thetas }, run: { start: 'user' } }],
+    (warnings) => expFamMixtureModel(family, x, warnings),
+    { ...DEFAULT_CONTROL, ...options.control },
+  );
+  const { fit } = best;
   const n = x.length;
   const r = reduce(family, x);
   const L = dense(n, K);
@@ -219,25 +220,6 @@ export function fitExpFamMixture(
       L.data[i + k * n] = v;
     }
   });
-  const { posterior, classification } = posteriorFromLogJoint(L);
-  const df = K - 1 + K * p;
-  return {
-    family: family.name,
-    K,
-    n,
-    params: fit.params,
-    logLik: fit.logLik,
-    df,
-    bic: -2 * fit.logLik + df * Math.log(n),
-    bicMclust: 2 * fit.logLik - df * Math.log(n),
-    iterations: fit.iterations,
-    converged: fit.converged,
-    trace: fit.trace,
-    posterior,
-    classification,
-    runs: [
-      { start: 'user', logLik: fit.logLik, iterations: fit.iterations, converged: fit.converged },
-    ],
-    warnings,
-  };
+  const info = mixtureFitInfo(best, K, n, K - 1 + K * p, posteriorFromLogJoint(L));
+  return { family: family.name, params: fit.params, ...info };
 }

@@ -1,13 +1,5 @@
 import { bfgs } from '@likelihood/optim';
-import {
-  checkData1d,
-  checkFinite,
-  checkK,
-  checkPositive,
-  checkWeights,
-  countDistinct,
-} from './checks.js';
-import { MixtureInputError } from './errors.js';
+import { checkData1d, checkK, checkModel1d, checkStart1d, countDistinct } from './checks.js';
 import { dfGaussian1d } from './fit-gaussian-1d.js';
 import { eStepGaussian1d } from './gaussian-1d-em.js';
 import type { GaussianMixture1d, UnivariateModelName } from './types.js';
@@ -69,12 +61,8 @@ export function fitGaussianMixture1dDirect(
   const x = checkData1d(y);
   const { K } = options;
   checkK(K, countDistinct(x, K));
-  const model = options.model ?? 'V';
-  if (model !== 'E' && model !== 'V')
-    throw new MixtureInputError('model', `must be 'E' or 'V', got '${model as string}'`);
-  const w = checkWeights(options.start.weights, K, 'start.weights');
-  const mu = checkFinite(options.start.means, K, 'start.means');
-  const v = checkPositive(options.start.variances, K, 'start.variances');
+  const model = checkModel1d(options.model);
+  const { weights: w, means: mu, variances: v } = checkStart1d(options.start, K);
   const p = model === 'V' ? 3 * K - 1 : 2 * K;
   const eta0 = new Float64Array(p);
   for (let k = 0; k < K - 1; k++) eta0[k] = Math.log(w[k]! / w[K - 1]!);

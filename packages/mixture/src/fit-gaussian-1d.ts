@@ -1,25 +1,20 @@
-import { type EMControl, runEM } from '@likelihood/em';
+import type { EMControl } from '@likelihood/em';
 import { dense } from '@likelihood/linalg';
-import {
-  checkData1d,
-  checkFinite,
-  checkK,
-  checkPositive,
-  checkWeights,
-  countDistinct,
-} from './checks.js';
+import { checkData1d, checkK, checkModel1d, checkStart1d, countDistinct } from './checks.js';
 import { MixtureInputError } from './errors.js';
+import {
+  bestOfStarts,
+  DEFAULT_CONTROL,
+  type MixtureStart,
+  mixtureFitInfo,
+  orderBy,
+  resultOrder,
+  seededStarts,
+} from './fit-runs.js';
 import { gaussianMixturePosterior } from './gaussian-1d-density.js';
 import { gaussian1dMixtoolsModel, gaussian1dModel } from './gaussian-1d-em.js';
 import { kmeansPlusPlus } from './kmeans-pp.js';
-import { mixtureRng } from './rng.js';
-import type {
-  GaussianMixture1d,
-  GaussianMixture1dFit,
-  MixtureRun,
-  MixtureWarning,
-  UnivariateModelName,
-} from './types.js';
+import type { GaussianMixture1d, GaussianMixture1dFit, UnivariateModelName } from './types.js';
 
 /** Options of `fitGaussianMixture1d`. */
 export interface FitGaussianMixture1dOptions {
@@ -52,12 +47,6 @@ export interface FitGaussianMixture1dOptions {
   readonly order?: 'mean' | 'none';
 }
 
-/** The permutation sorting `key` increasingly. */
-export function orderBy(key: ArrayLike<number>): Int32Array {
-  const idx = Int32Array.from({ length: key.length }, (_, k) => k);
-  return idx.sort((a, b) => key[a]! - key[b]!);
-}
-
 function permute1d(theta: GaussianMixture1d, perm: Int32Array): GaussianMixture1d {
   const pick = (v: Float64Array) => Float64Array.from(perm, (k) => v[k]!);
   return {
@@ -71,8 +60,6 @@ function permute1d(theta: GaussianMixture1d, perm: Int32Array): GaussianMixture1
 export function dfGaussian1d(K: number, model: UnivariateModelName): number {
   return model === 'V' ? 3 * K - 1 : 2 * K;
 }
-
-export const DEFAULT_CONTROL: EMControl = { tol: 1e-10, criterion: 'loglik', maxIter: 10_000 };
 
 function sampleVariance(y: Float64Array): number {
   let m = 0;
@@ -122,9 +109,7 @@ export function fitGaussianMixture1d(
   const x = checkData1d(y);
   const { K } = options;
   checkK(K, countDistinct(x, K));
-  const model = options.model ?? 'V';
-  if (model !== 'E' && model !== 'V')
-    throw new MixtureInputError('model', `must be 'E' or 'V', got '${model as string}'`);
+  const model = checkModel1d(options.model);
   const n = x.length;
   const v = sampleVariance(x);
   const floor = options.varianceFloor ?? (v > 0 ? 1e-8 * v : 1e-12);
@@ -138,81 +123,40 @@ export function fitGaussianMixture1d(
   if (algorithm === 'mixtools-ecm' && model !== 'V')
     throw new MixtureInputError('algorithm', "'mixtools-ecm' is defined for model 'V' only");
 
-  const starts: {
-    theta: GaussianMixture1d;
-    run: Omit<MixtureRun, 'logLik' | 'iterations' | 'converged'>;
-  }[] = [];
+  const starts: MixtureStart<GaussianMixture1d>[] = [];
   if (options.start !== undefined) {
-    const s = options.start;
-    const variances = checkPositive(s.variances, K, 'start.variances');
+    const { weights, means, variances } = checkStart1d(options.start, K);
     if (model === 'E' && variances.some((w) => w !== variances[0]))
       throw new MixtureInputError('start.variances', "must all be equal for model 'E'");
-    starts.push({
-      theta: {
-        weights: checkWeights(s.weights, K, 'start.weights'),
-        means: checkFinite(s.means, K, 'start.means'),
-        variances,
-      },
-      run: { start: 'user' },
-    });
+    starts.push({ theta: { weights, means, variances }, run: { start: 'user' } });
   } else {
-    const restarts = options.restarts ?? 3;
-    if (!Number.isInteger(restarts) || restarts < 1)
-      throw new MixtureInputError('restarts', `must be a positive integer, got ${restarts}`);
-    const seed0 = options.seed ?? 1;
     const X = dense(n, 1, x);
-    for (let r = 0; r < restarts; r++) {
-      const part = kmeansPlusPlus(X, K, mixtureRng(seed0 + r));
-      starts.push({
-        theta: startFromLabels(x, part.labels, K, model, v > 0 ? v : 1),
-        run: { start: 'kmeans++', seed: seed0 + r },
-      });
-    }
+    starts.push(
+      ...seededStarts(options.restarts, options.seed, (rng) =>
+        startFromLabels(x, kmeansPlusPlus(X, K, rng).labels, K, model, v > 0 ? v : 1),
+      ),
+    );
   }
 
-  const runs: MixtureRun[] = [];
-  let best:
-    | { fit: ReturnType<typeof runEM<GaussianMixture1d, unknown>>; warnings: MixtureWarning[] }
-    | undefined;
-  for (const s of starts) {
-    const warnings: MixtureWarning[] = [];
-    const em =
+  const best = bestOfStarts(
+    starts,
+    (warnings) =>
       algorithm === 'mixtools-ecm'
         ? gaussian1dMixtoolsModel(x, floor, warnings)
-        : gaussian1dModel(x, model, floor, warnings);
-    const fit = runEM(em, s.theta, control);
-    runs.push({
-      ...s.run,
-      logLik: fit.logLik,
-      iterations: fit.iterations,
-      converged: fit.converged,
-    });
-    if (best === undefined || fit.logLik > best.fit.logLik) {
-      for (const w of fit.warnings)
-        warnings.push({ type: w.type, iteration: w.iteration, message: w.message });
-      best = { fit, warnings };
-    }
-  }
-  const { fit, warnings } = best!;
-  const order = options.order ?? (options.start === undefined ? 'mean' : 'none');
-  const params = order === 'mean' ? permute1d(fit.params, orderBy(fit.params.means)) : fit.params;
-  const { posterior, classification } = gaussianMixturePosterior(x, params);
-  const df = dfGaussian1d(K, model);
-  return {
-    model,
+        : gaussian1dModel(x, model, floor, warnings),
+    control,
+  );
+  const { fit } = best;
+  const params =
+    resultOrder(options.order, options.start !== undefined) === 'mean'
+      ? permute1d(fit.params, orderBy(fit.params.means))
+      : fit.params;
+  const info = mixtureFitInfo(
+    best,
     K,
     n,
-    params,
-    logLik: fit.logLik,
-    df,
-    bic: -2 * fit.logLik + df * Math.log(n),
-    bicMclust: 2 * fit.logLik - df * Math.log(n),
-    iterations: fit.iterations,
-    converged: fit.converged,
-    trace: fit.trace,
-    posterior,
-    classification,
-    runs,
-    warnings,
-  };
+    dfGaussian1d(K, model),
+    gaussianMixturePosterior(x, params),
+  );
+  return { model, params, ...info };
 }

@@ -1,20 +1,21 @@
-import { type EMControl, runEM } from '@likelihood/em';
+import type { EMControl } from '@likelihood/em';
 import { type DenseMatrix, dense, toMatrix } from '@likelihood/linalg';
 import { checkDataMv, checkK, checkWeights, countDistinctRows } from './checks.js';
 import { MixtureDimensionError, MixtureInputError } from './errors.js';
-import { DEFAULT_CONTROL, orderBy } from './fit-gaussian-1d.js';
 import { gaussianMixtureMvLogJoint, posteriorFromLogJoint } from './gaussian-mv-density.js';
 import { gaussianMvModel, mStepGaussianMv } from './gaussian-mv-em.js';
 import { componentConstants } from './gaussian-mv-kernels.js';
+import {
+  bestOfStarts,
+  DEFAULT_CONTROL,
+  type MixtureStart,
+  mixtureFitInfo,
+  orderBy,
+  resultOrder,
+  seededStarts,
+} from './fit-runs.js';
 import { kmeansPlusPlus } from './kmeans-pp.js';
-import { mixtureRng } from './rng.js';
-import type {
-  GaussianMixtureMv,
-  GaussianMixtureMvFit,
-  MixtureRun,
-  MixtureWarning,
-  MultivariateModelName,
-} from './types.js';
+import type { GaussianMixtureMv, GaussianMixtureMvFit, MultivariateModelName } from './types.js';
 
 const MODELS: readonly MultivariateModelName[] = ['EII', 'VII', 'EEE', 'VVV'];
 
@@ -134,7 +135,7 @@ export function fitGaussianMixture(
   const floor = options.covarianceFloor ?? (meanVar > 0 ? 1e-8 * meanVar : 1e-12);
   const control = { ...DEFAULT_CONTROL, ...options.control };
 
-  const starts: { theta: GaussianMixtureMv; run: Pick<MixtureRun, 'start' | 'seed'> }[] = [];
+  const starts: MixtureStart<GaussianMixtureMv>[] = [];
   if (options.start !== undefined) {
     const s = options.start;
     const weights = checkWeights(s.weights, K, 'start.weights');
@@ -183,67 +184,32 @@ export function fitGaussianMixture(
       throw new MixtureInputError('start.covariances', 'a covariance is not positive definite');
     starts.push({ theta, run: { start: 'user' } });
   } else {
-    const restarts = options.restarts ?? 3;
-    if (!Number.isInteger(restarts) || restarts < 1)
-      throw new MixtureInputError('restarts', `must be a positive integer, got ${restarts}`);
-    const seed0 = options.seed ?? 1;
-    for (let r = 0; r < restarts; r++) {
-      const part = kmeansPlusPlus(data, K, mixtureRng(seed0 + r));
-      starts.push({
-        theta: startFromLabels(data, part.labels, K, model, floor, overall),
-        run: { start: 'kmeans++', seed: seed0 + r },
-      });
-    }
+    starts.push(
+      ...seededStarts(options.restarts, options.seed, (rng) =>
+        startFromLabels(data, kmeansPlusPlus(data, K, rng).labels, K, model, floor, overall),
+      ),
+    );
   }
 
-  const runs: MixtureRun[] = [];
-  let best:
-    | { fit: ReturnType<typeof runEM<GaussianMixtureMv, unknown>>; warnings: MixtureWarning[] }
-    | undefined;
-  for (const s of starts) {
-    const warnings: MixtureWarning[] = [];
-    const fit = runEM(gaussianMvModel(data, model, floor, warnings), s.theta, control);
-    runs.push({
-      ...s.run,
-      logLik: fit.logLik,
-      iterations: fit.iterations,
-      converged: fit.converged,
-    });
-    if (best === undefined || fit.logLik > best.fit.logLik || Number.isNaN(best.fit.logLik)) {
-      for (const w of fit.warnings)
-        warnings.push({ type: w.type, iteration: w.iteration, message: w.message });
-      best = { fit, warnings };
-    }
-  }
-  const { fit, warnings } = best!;
-  const order = options.order ?? (options.start === undefined ? 'mean' : 'none');
+  const best = bestOfStarts(
+    starts,
+    (warnings) => gaussianMvModel(data, model, floor, warnings),
+    control,
+  );
+  const { fit } = best;
   const params =
-    order === 'mean'
+    resultOrder(options.order, options.start !== undefined) === 'mean'
       ? permuteMv(
           fit.params,
           orderBy(Float64Array.from({ length: K }, (_, k) => fit.params.means.data[k * d]!)),
         )
       : fit.params;
-  const { posterior, classification } = posteriorFromLogJoint(
-    gaussianMixtureMvLogJoint(data, params),
-  );
-  const df = dfGaussianMv(K, d, model);
-  return {
-    model,
+  const info = mixtureFitInfo(
+    best,
     K,
     n,
-    params,
-    covariances: params.covariances.map(toMatrix),
-    logLik: fit.logLik,
-    df,
-    bic: -2 * fit.logLik + df * Math.log(n),
-    bicMclust: 2 * fit.logLik - df * Math.log(n),
-    iterations: fit.iterations,
-    converged: fit.converged,
-    trace: fit.trace,
-    posterior,
-    classification,
-    runs,
-    warnings,
-  };
+    dfGaussianMv(K, d, model),
+    posteriorFromLogJoint(gaussianMixtureMvLogJoint(data, params)),
+  );
+  return { model, params, covariances: params.covariances.map(toMatrix), ...info };
 }

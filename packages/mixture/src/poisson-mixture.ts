@@ -1,13 +1,20 @@
-import { type EMControl, type EMModel, runEM } from '@likelihood/em';
+import type { EMControl, EMModel } from '@likelihood/em';
 import { dense } from '@likelihood/linalg';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { checkData1d, checkK, checkPositive, checkWeights, countDistinct } from './checks.js';
 import { MixtureInputError } from './errors.js';
-import { DEFAULT_CONTROL, orderBy } from './fit-gaussian-1d.js';
 import { posteriorFromLogJoint } from './gaussian-mv-density.js';
+import {
+  bestOfStarts,
+  DEFAULT_CONTROL,
+  type MixtureStart,
+  mixtureFitInfo,
+  orderBy,
+  resultOrder,
+  seededStarts,
+} from './fit-runs.js';
 import { kmeansPlusPlus } from './kmeans-pp.js';
-import { mixtureRng } from './rng.js';
-import type { MixtureRun, MixtureWarning, PoissonMixture, PoissonMixtureFit } from './types.js';
+import type { MixtureWarning, PoissonMixture, PoissonMixtureFit } from './types.js';
 
 /** Expected statistics of a Poisson-mixture E-step: n_k, sum_i z_ik y_i and l(theta). */
 export interface PoissonStats {
@@ -140,7 +147,7 @@ export function fitPoissonMixture(
   checkK(K, countDistinct(x, K));
   const n = x.length;
   const control = { ...DEFAULT_CONTROL, ...options.control };
-  const starts: { theta: PoissonMixture; run: Pick<MixtureRun, 'start' | 'seed'> }[] = [];
+  const starts: MixtureStart<PoissonMixture>[] = [];
   if (options.start !== undefined) {
     starts.push({
       theta: {
@@ -150,42 +157,20 @@ export function fitPoissonMixture(
       run: { start: 'user' },
     });
   } else {
-    const restarts = options.restarts ?? 3;
-    const seed0 = options.seed ?? 1;
-    for (let r = 0; r < restarts; r++) {
-      const part = kmeansPlusPlus(dense(n, 1, x), K, mixtureRng(seed0 + r));
-      const lambdas = Float64Array.from({ length: K }, (_, k) =>
-        Math.max(part.centers.data[k]!, 0.1),
-      );
-      starts.push({
-        theta: { weights: part.sizes.map((s) => s / n), lambdas },
-        run: { start: 'kmeans++', seed: seed0 + r },
-      });
-    }
+    starts.push(
+      ...seededStarts(options.restarts, options.seed, (rng) => {
+        const part = kmeansPlusPlus(dense(n, 1, x), K, rng);
+        const lambdas = Float64Array.from({ length: K }, (_, k) =>
+          Math.max(part.centers.data[k]!, 0.1),
+        );
+        return { weights: part.sizes.map((s) => s / n), lambdas };
+      }),
+    );
   }
-  const runs: MixtureRun[] = [];
-  let best:
-    | { fit: ReturnType<typeof runEM<PoissonMixture, unknown>>; warnings: MixtureWarning[] }
-    | undefined;
-  for (const s of starts) {
-    const warnings: MixtureWarning[] = [];
-    const fit = runEM(poissonModel(x, warnings), s.theta, control);
-    runs.push({
-      ...s.run,
-      logLik: fit.logLik,
-      iterations: fit.iterations,
-      converged: fit.converged,
-    });
-    if (best === undefined || fit.logLik > best.fit.logLik) {
-      for (const w of fit.warnings)
-        warnings.push({ type: w.type, iteration: w.iteration, message: w.message });
-      best = { fit, warnings };
-    }
-  }
-  const { fit, warnings } = best!;
-  const order = options.order ?? (options.start === undefined ? 'mean' : 'none');
+  const best = bestOfStarts(starts, (warnings) => poissonModel(x, warnings), control);
+  const { fit } = best;
   let params = fit.params;
-  if (order === 'mean') {
+  if (resultOrder(options.order, options.start !== undefined) === 'mean') {
     const p = orderBy(params.lambdas);
     params = {
       weights: Float64Array.from(p, (k) => fit.params.weights[k]!),
@@ -199,22 +184,5 @@ export function fitPoissonMixture(
     const b = Math.log(params.lambdas[k]!);
     for (let i = 0; i < n; i++) L.data[i + k * n] = a + x[i]! * b - lfact[i]!;
   }
-  const { posterior, classification } = posteriorFromLogJoint(L);
-  const df = 2 * K - 1;
-  return {
-    K,
-    n,
-    params,
-    logLik: fit.logLik,
-    df,
-    bic: -2 * fit.logLik + df * Math.log(n),
-    bicMclust: 2 * fit.logLik - df * Math.log(n),
-    iterations: fit.iterations,
-    converged: fit.converged,
-    trace: fit.trace,
-    posterior,
-    classification,
-    runs,
-    warnings,
-  };
+  return { params, ...mixtureFitInfo(best, K, n, 2 * K - 1, posteriorFromLogJoint(L)) };
 }
