@@ -1,6 +1,7 @@
 import type { EMModel } from '@likelihood/em';
 import type { GaussianMixture1d, MixtureWarning, UnivariateModelName } from './types.js';
-import { expNonPositive } from './fast-exp.js';
+import { expAboveCut, UNDERFLOW_CUT } from './fast-exp-table.js';
+import { eStepKernelK3, STATS_BLOCK } from './fast-gaussian-1d-k3.js';
 
 const LOG_2PI = Math.log(2 * Math.PI);
 
@@ -17,13 +18,6 @@ export interface Gaussian1dStats {
   logLik: number;
 }
 
-/**
- * exp(t) for t < UNDERFLOW_CUT is below half an ulp of 1, so adding it to a log-sum-exp sum
- * s >= 1 cannot change s: such terms are taken as exactly 0 (responsibility 0) without calling
- * exp.
- */
-export const UNDERFLOW_CUT = -40;
-
 /** Points per block whose sums s_i are multiplied before one log: K^block stays below e^600. */
 export function logBlock(K: number): number {
   return K <= 1 ? 1024 : Math.max(1, Math.min(1024, Math.floor(600 / Math.log(K))));
@@ -36,8 +30,9 @@ export function logBlock(K: number): number {
  * z_ik = exp(l_ik - m_i) / s_i and l = sum_i (m_i + log s_i). The term of the maximising k is 1
  * (no exp), terms below `UNDERFLOW_CUT` are 0, and log s_i is taken once per block of
  * `logBlock(K)` points as the log of their product (s_i <= K, so no overflow): K - 1 exp and
- * ~0 log calls per point instead of K + 1. K = 2 runs an unrolled scalar loop, K > 2 a
- * component-major loop over blocks of 1024 points. Accumulates n_k, sum z (y - mu_k) and
+ * ~0 log calls per point instead of K + 1. K = 2 runs an unrolled scalar loop, K = 3 the fused
+ * one-pass `eStepKernelK3`, other K the component-major `eStepKernelBlocked` (all three with
+ * the same arithmetic; exp is the table `expAboveCut`). Accumulates n_k, sum z (y - mu_k) and
  * sum z (y - mu_k)^2 (shifted by the current mean against cancellation). No allocation per
  * observation.
  */
@@ -81,11 +76,11 @@ export function eStepGaussian1d(y: Float64Array, theta: GaussianMixture1d): Gaus
       let e1 = 1;
       if (l0 >= l1) {
         const t = l1 - l0;
-        e1 = t < UNDERFLOW_CUT ? 0 : expNonPositive(t);
+        e1 = t < UNDERFLOW_CUT ? 0 : expAboveCut(t);
         ll += l0;
       } else {
         const t = l0 - l1;
-        e0 = t < UNDERFLOW_CUT ? 0 : expNonPositive(t);
+        e0 = t < UNDERFLOW_CUT ? 0 : expAboveCut(t);
         ll += l1;
       }
       const s = e0 + e1;
@@ -110,69 +105,99 @@ export function eStepGaussian1d(y: Float64Array, theta: GaussianMixture1d): Gaus
     s1[1] = u1;
     s2[0] = v0;
     s2[1] = v1;
+  } else if (K === 3) {
+    // Fused one-pass kernel, bit-identical to the blocked loop (see eStepKernelK3).
+    ll = eStepKernelK3(y, a, b, mu, block, nk, s1, s2);
   } else {
-    // Component-major over blocks of B points: tight loops per component over contiguous
-    // buffers (l_ik, then exp(l_ik - m_i), then the accumulations).
-    const B = 1024;
-    const buf = new Float64Array(B * K);
-    const M = new Float64Array(B);
-    const S = new Float64Array(B);
-    for (let i0 = 0; i0 < n; i0 += B) {
-      const len = Math.min(B, n - i0);
-      M.fill(Number.NEGATIVE_INFINITY, 0, len);
-      for (let k = 0; k < K; k++) {
-        const ak = a[k]!;
-        const bk = b[k]!;
-        const mk = mu[k]!;
-        const o = k * B;
-        for (let j = 0; j < len; j++) {
-          const d = y[i0 + j]! - mk;
-          const l = ak - bk * d * d;
-          buf[o + j] = l;
-          if (l > M[j]!) M[j] = l;
-        }
-      }
-      S.fill(0, 0, len);
-      for (let k = 0; k < K; k++) {
-        const o = k * B;
-        for (let j = 0; j < len; j++) {
-          const t = buf[o + j]! - M[j]!;
-          const v = t === 0 ? 1 : t < UNDERFLOW_CUT ? 0 : expNonPositive(t);
-          buf[o + j] = v;
-          S[j] += v;
-        }
-      }
+    ll = eStepKernelBlocked(y, a, b, mu, block, nk, s1, s2);
+  }
+  if (K === 2) ll += Math.log(prod);
+  return { nk, s1, s2, shift: Float64Array.from(mu), logLik: ll };
+}
+
+/**
+ * The E-step sums of `eStepGaussian1d` for any K, component-major over blocks of `STATS_BLOCK`
+ * points: per block, l_ik = a_k - b_k (y_i - mu_k)^2 and m_i = max_k l_ik, then
+ * e_ik = exp(l_ik - m_i) (1 at the maximum, 0 below `UNDERFLOW_CUT`) and s_i = sum_k e_ik, then
+ * z_ik = e_ik (1/s_i) accumulated into block sums of z, z d, z d d (d = y_i - mu_k) that are
+ * added to `nk`, `s1`, `s2` (mutated; pass zeros). Returns l = sum_i m_i + sum log prod s_i (one
+ * log per `logBlockSize` points). Tight loops per component over contiguous buffers.
+ */
+export function eStepKernelBlocked(
+  y: Float64Array,
+  a: Float64Array,
+  b: Float64Array,
+  mu: ArrayLike<number>,
+  block: number,
+  nk: Float64Array,
+  s1: Float64Array,
+  s2: Float64Array,
+): number {
+  const K = a.length;
+  const n = y.length;
+  let ll = 0;
+  let prod = 1;
+  let inBlock = 0;
+  // Component-major over blocks of B points: tight loops per component over contiguous
+  // buffers (l_ik, then exp(l_ik - m_i), then the accumulations).
+  const B = STATS_BLOCK;
+  const buf = new Float64Array(B * K);
+  const M = new Float64Array(B);
+  const S = new Float64Array(B);
+  for (let i0 = 0; i0 < n; i0 += B) {
+    const len = Math.min(B, n - i0);
+    M.fill(Number.NEGATIVE_INFINITY, 0, len);
+    for (let k = 0; k < K; k++) {
+      const ak = a[k]!;
+      const bk = b[k]!;
+      const mk = mu[k]!;
+      const o = k * B;
       for (let j = 0; j < len; j++) {
-        ll += M[j]!;
-        prod *= S[j]!;
-        if (++inBlock === block) {
-          ll += Math.log(prod);
-          prod = 1;
-          inBlock = 0;
-        }
-        S[j] = 1 / S[j]!;
-      }
-      for (let k = 0; k < K; k++) {
-        const o = k * B;
-        const mk = mu[k]!;
-        let c0 = 0;
-        let c1 = 0;
-        let c2 = 0;
-        for (let j = 0; j < len; j++) {
-          const z = buf[o + j]! * S[j]!;
-          const d = y[i0 + j]! - mk;
-          c0 += z;
-          c1 += z * d;
-          c2 += z * d * d;
-        }
-        nk[k] += c0;
-        s1[k] += c1;
-        s2[k] += c2;
+        const d = y[i0 + j]! - mk;
+        const l = ak - bk * d * d;
+        buf[o + j] = l;
+        if (l > M[j]!) M[j] = l;
       }
     }
+    S.fill(0, 0, len);
+    for (let k = 0; k < K; k++) {
+      const o = k * B;
+      for (let j = 0; j < len; j++) {
+        const t = buf[o + j]! - M[j]!;
+        const v = t === 0 ? 1 : t < UNDERFLOW_CUT ? 0 : expAboveCut(t);
+        buf[o + j] = v;
+        S[j] += v;
+      }
+    }
+    for (let j = 0; j < len; j++) {
+      ll += M[j]!;
+      prod *= S[j]!;
+      if (++inBlock === block) {
+        ll += Math.log(prod);
+        prod = 1;
+        inBlock = 0;
+      }
+      S[j] = 1 / S[j]!;
+    }
+    for (let k = 0; k < K; k++) {
+      const o = k * B;
+      const mk = mu[k]!;
+      let c0 = 0;
+      let c1 = 0;
+      let c2 = 0;
+      for (let j = 0; j < len; j++) {
+        const z = buf[o + j]! * S[j]!;
+        const d = y[i0 + j]! - mk;
+        c0 += z;
+        c1 += z * d;
+        c2 += z * d * d;
+      }
+      nk[k] += c0;
+      s1[k] += c1;
+      s2[k] += c2;
+    }
   }
-  ll += Math.log(prod);
-  return { nk, s1, s2, shift: Float64Array.from(mu), logLik: ll };
+  return ll + Math.log(prod);
 }
 
 /**
