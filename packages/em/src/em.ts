@@ -1,4 +1,5 @@
 import { isConverged, isDecrease, logLikChange, paramChange, resolveControl } from './control.js';
+import { finishRun } from './finish-run.js';
 import { squarem } from './squarem.js';
 import type { EMControl, EMModel, EMResult, EMWarning } from './types.js';
 
@@ -75,22 +76,19 @@ export function runEM<P, S>(model: EMModel<P, S>, start: P, control?: EMControl)
       break;
     }
   }
-  if (!converged) {
-    warnings.push({
-      type: 'non-convergence',
-      iteration: it,
-      message: `EM did not converge in ${c.maxIter} iterations (last relative log-likelihood change ${dl}, parameter change ${dpar})`,
-    });
-  }
-  return {
-    params: theta,
-    logLik: l,
-    iterations: it,
-    eSteps,
-    converged,
-    trace,
-    lastLogLikChange: dl,
-    lastParamChange: dpar,
+  return finishRun(
+    'EM',
+    c.maxIter,
+    {
+      params: theta,
+      logLik: l,
+      iterations: it,
+      eSteps,
+      converged,
+      trace,
+      lastLogLikChange: dl,
+      lastParamChange: dpar,
+    },
     warnings,
-  };
+  );
 }

@@ -5,6 +5,7 @@ import {
   paramChange,
   type ResolvedControl,
 } from './control.js';
+import { finishRun } from './finish-run.js';
 import type { EMModel, EMResult, EMWarning } from './types.js';
 
 /** Step-length bounds of SqS3 as in the SQUAREM package: start [1, 1], grow by mstep = 4. */
@@ -132,22 +133,19 @@ export function squarem<P, S>(model: EMModel<P, S>, start: P, c: ResolvedControl
       message: `${fallbacks} of ${it} SQUAREM cycles fell back to plain EM steps`,
     });
   }
-  if (!converged) {
-    warnings.push({
-      type: 'non-convergence',
-      iteration: it,
-      message: `SQUAREM did not converge in ${c.maxIter} cycles (last relative log-likelihood change ${dl}, parameter change ${dpar})`,
-    });
-  }
-  return {
-    params: fromVector(theta),
-    logLik: l,
-    iterations: it,
-    eSteps,
-    converged,
-    trace,
-    lastLogLikChange: dl,
-    lastParamChange: dpar,
+  return finishRun(
+    'SQUAREM',
+    c.maxIter,
+    {
+      params: fromVector(theta),
+      logLik: l,
+      iterations: it,
+      eSteps,
+      converged,
+      trace,
+      lastLogLikChange: dl,
+      lastParamChange: dpar,
+    },
     warnings,
-  };
+  );
 }
