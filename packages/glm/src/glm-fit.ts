@@ -79,6 +79,28 @@ export class DenseWlsSolver implements WlsSolver {
   solve(good: Uint8Array, ngood: number, sqrtW: Float64Array, zw: Float64Array, tol: number) {
     const { nobs, p, X } = this;
     const xw = ngood === nobs ? this.work : new Float64Array(ngood * p);
+    if (ngood === nobs) {
+      for (let j = 0; j < p; j++) {
+        const src = j * nobs;
+        for (let i = 0; i < nobs; i++) xw[src + i] = X.data[src + i]! * sqrtW[i]!;
+      }
+    } else {
+      this.copyGoodRows(good, ngood, sqrtW, xw);
+    }
+    this.last = leastSquaresInPlace(xw, ngood, p, zw, tol);
+    const d = this.last.decomposition;
+    const aliased: number[] = [];
+    for (let j = d.rank; j < p; j++) aliased.push(d.pivot[j]!);
+    return { coefficients: this.last.coefficients, rank: d.rank, aliased };
+  }
+  /** xw[, j] = sqrtW * X[good, j] (column-major, ngood rows). */
+  private copyGoodRows(
+    good: Uint8Array,
+    ngood: number,
+    sqrtW: Float64Array,
+    xw: Float64Array,
+  ): void {
+    const { nobs, p, X } = this;
     for (let j = 0; j < p; j++) {
       const src = j * nobs;
       const dst = j * ngood;
@@ -89,12 +111,8 @@ export class DenseWlsSolver implements WlsSolver {
         }
       }
     }
-    this.last = leastSquaresInPlace(xw, ngood, p, zw, tol);
-    const d = this.last.decomposition;
-    const aliased: number[] = [];
-    for (let j = d.rank; j < p; j++) aliased.push(d.pivot[j]!);
-    return { coefficients: this.last.coefficients, rank: d.rank, aliased };
   }
+
   linearPredictorInto(beta: ArrayLike<number>, offset: Float64Array, eta: Float64Array): void {
     const { rows: n, cols: p, data } = this.X;
     eta.set(offset);

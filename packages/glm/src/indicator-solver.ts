@@ -29,6 +29,64 @@ export interface IndicatorState {
   readonly aliasedDense: Uint8Array;
 }
 
+/** sum_{r < len} a[ao + r] * b[bo + r]. */
+function dotRange(a: Float64Array, ao: number, b: Float64Array, bo: number, len: number): number {
+  let s = 0;
+  for (let r = 0; r < len; r++) s += a[ao + r]! * b[bo + r]!;
+  return s;
+}
+
+const CHUNK_ROWS = 512;
+
+/**
+ * Upper triangle of X' W X (column-major q × q, added into C) in row chunks that stay in cache:
+ * for each chunk, T = W X_chunk, then C[j, l] += T_j . X_l over contiguous rows.
+ */
+function crossprodWeightedUpperInto(
+  X: Float64Array,
+  n: number,
+  q: number,
+  w: Float64Array,
+  C: Float64Array,
+): void {
+  const T = new Float64Array(q * CHUNK_ROWS);
+  for (let i0 = 0; i0 < n; i0 += CHUNK_ROWS) {
+    const len = Math.min(CHUNK_ROWS, n - i0);
+    for (let j = 0; j < q; j++) {
+      const off = j * n + i0;
+      const to = j * CHUNK_ROWS;
+      for (let r = 0; r < len; r++) T[to + r] = w[i0 + r]! * X[off + r]!;
+    }
+    for (let j = 0; j < q; j++) {
+      const tj = j * CHUNK_ROWS;
+      let l = j;
+      // Four columns per sweep of T_j (each sum still runs over rows in order).
+      for (; l + 3 < q; l += 4) {
+        const o0 = l * n + i0;
+        const o1 = o0 + n;
+        const o2 = o1 + n;
+        const o3 = o2 + n;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        for (let r = 0; r < len; r++) {
+          const t = T[tj + r]!;
+          s0 += t * X[o0 + r]!;
+          s1 += t * X[o1 + r]!;
+          s2 += t * X[o2 + r]!;
+          s3 += t * X[o3 + r]!;
+        }
+        C[j + l * q] = C[j + l * q]! + s0;
+        C[j + (l + 1) * q] = C[j + (l + 1) * q]! + s1;
+        C[j + (l + 2) * q] = C[j + (l + 2) * q]! + s2;
+        C[j + (l + 3) * q] = C[j + (l + 3) * q]! + s3;
+      }
+      for (; l < q; l++) C[j + l * q] = C[j + l * q]! + dotRange(T, tj, X, l * n + i0, len);
+    }
+  }
+}
+
 /**
  * Weighted least squares by block elimination of the normal equations
  * [D B; B' C] (beta_z, beta_d) = (a, c): S = C - B' D^{-1} B, beta_d = S^{-1}(c - B' D^{-1} a),
@@ -61,27 +119,33 @@ export class IndicatorWlsSolver implements WlsSolver {
     const B = new Float64Array(L * q);
     const C = new Float64Array(q * q);
     const c = new Float64Array(q);
-    const xi = new Float64Array(q);
+    // Full-length weights (0 outside the step) so the sums below run over contiguous columns.
+    const wv = new Float64Array(nobs);
+    const wzv = new Float64Array(nobs);
     for (let i = 0, r = 0; i < nobs; i++) {
       if (!good[i]) continue;
       const sw = sqrtW[r]!;
-      const w = sw * sw;
-      const wz = sw * zw[r]!;
+      wv[i] = sw * sw;
+      wzv[i] = sw * zw[r]!;
       r++;
-      for (let j = 0; j < q; j++) xi[j] = X[j * nobs + i]!;
-      const k = codes[i]!;
-      if (k >= 0) {
-        D[k] = D[k]! + w;
-        a[k] = a[k]! + wz;
-        const bk = k * q;
-        for (let j = 0; j < q; j++) B[bk + j] = B[bk + j]! + w * xi[j]!;
+    }
+    if (L > 0) {
+      for (let i = 0; i < nobs; i++) {
+        const k = codes[i]!;
+        if (k < 0 || wv[i] === 0) continue;
+        D[k] = D[k]! + wv[i]!;
+        a[k] = a[k]! + wzv[i]!;
       }
       for (let j = 0; j < q; j++) {
-        const wx = w * xi[j]!;
-        c[j] = c[j]! + wz * xi[j]!;
-        for (let l = j; l < q; l++) C[j + l * q] = C[j + l * q]! + wx * xi[l]!;
+        const off = j * nobs;
+        for (let i = 0; i < nobs; i++) {
+          const k = codes[i]!;
+          if (k >= 0) B[k * q + j] = B[k * q + j]! + wv[i]! * X[off + i]!;
+        }
       }
     }
+    for (let j = 0; j < q; j++) c[j] = dotRange(wzv, 0, X, j * nobs, nobs);
+    crossprodWeightedUpperInto(X, nobs, q, wv, C);
     // S = C - B' D^{-1} B and rhs = c - B' D^{-1} a (upper triangle of S).
     const S = Float64Array.from(C);
     const rhs = Float64Array.from(c);
