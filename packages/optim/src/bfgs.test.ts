@@ -59,6 +59,36 @@ describe('bfgs', () => {
     expectClose(capped.value, 8.7879170542835039e-5, 1e-8);
   });
 
+  it('follows R at n = 5 and n = 7 (the 4-row blocked products with 1- and 2-row tails)', () => {
+    // R 4.2.2: optim(x0, fr, gr, method = "BFGS", control = list(maxit = 1000)) with fr/gr the
+    // chained Rosenbrock of bench/index.ts; print(par, digits = 17).
+    const a = bfgs(rosenbrock, [-1.2, 1, -1.2, 1, -1.2], rosenbrockGradient, { maxit: 1000 });
+    expect(a.counts).toEqual({ function: 180, gradient: 62 });
+    // Same path, same arithmetic as vmmin: agreement to all printed digits; 1e-15 relative.
+    expectAllClose(
+      a.par,
+      [
+        1.0000000000117073, 0.99999999969512943, 0.99999999974828313, 0.99999999879868484,
+        0.99999999795492145,
+      ],
+      1e-15,
+    );
+    expectClose(a.value, 8.668303071439142e-17, 1e-12);
+    const b = bfgs(rosenbrock, [0.3, -0.5, 2, 1, 0.1, 0.7, 1.5], rosenbrockGradient, {
+      maxit: 1000,
+    });
+    expect(b.counts).toEqual({ function: 210, gradient: 76 });
+    expectAllClose(
+      b.par,
+      [
+        1.000000000041616, 1.0000000000869236, 1.000000000179635, 1.0000000004016496,
+        1.0000000010106396, 1.0000000023251985, 1.0000000045414816,
+      ],
+      1e-15,
+    );
+    expectClose(b.value, 2.153708881659705e-17, 1e-12);
+  });
+
   it('adds the optimHess Hessian and rejects bad input', () => {
     const r = bfgs(mothNegLogLik, [0.3, 0.3], mothGradient, { reltol: 1e-14, hessian: true });
     // At the MLE (to ~1e-9) optimHess with the analytic gradient equals R's to 1e-6 relative.

@@ -47,55 +47,53 @@ function bfgsCore(
   const reltol = options.reltol ?? Math.sqrt(Number.EPSILON);
   const abstol = options.abstol ?? Number.NEGATIVE_INFINITY;
   const maxit = options.maxit ?? 100;
-  const ndeps = expand(options.ndeps, 1e-3, n, 'ndeps');
+  const ndeps = gr === undefined ? expand(options.ndeps, 1e-3, n, 'ndeps') : undefined;
   const trace: TraceEntry[] | undefined = options.trace ? [] : undefined;
-  const g = new Float64Array(n);
-  const gradient = (x: Float64Array): void => {
-    if (gr === undefined) fdGradientInPlace(fn, x, ndeps, g);
-    else gradientInto(gr, x, g);
-  };
 
   if (maxit <= 0) {
     return finish(b, fn(b), 0, 0, 0, trace);
   }
+  // Work arrays, allocated once per call (no allocation inside the iterations).
+  const g = new Float64Array(n);
+  const t = new Float64Array(n);
+  const X = new Float64Array(n);
+  const c = new Float64Array(n);
+  // B, the inverse-Hessian approximation, stored in full (row-major, both triangles): the
+  // update computes the lower triangle in R's arithmetic and mirrors it, so B[i*n + j] is
+  // exactly R's B[max(i,j)][min(i,j)] and the products B g, B y read contiguous rows.
+  const B = new Float64Array(n * n);
   let f = evaluateStart(fn, b);
   let Fmin = f;
   let funcount = 1;
   let gradcount = 1;
-  gradient(b);
+  if (ndeps !== undefined) fdGradientInPlace(fn, b, ndeps, g);
+  else gradientInto(gr!, b, g);
   let iter = 1;
   let ilast = gradcount;
-  const t = new Float64Array(n);
-  const X = new Float64Array(n);
-  const c = new Float64Array(n);
-  // Lower triangle of B, row-major (B[i*n + j], j <= i).
-  const B = new Float64Array(n * n);
   let count = 0;
   do {
     if (ilast === gradcount) {
       B.fill(0);
       for (let i = 0; i < n; i++) B[i * n + i] = 1;
     }
+    // t = -B g (summed over j = 0..n-1 in R's order), gradproj = tᵀg.
+    let gradproj = 0;
     for (let i = 0; i < n; i++) {
       X[i] = b[i];
       c[i] = g[i];
     }
-    let gradproj = 0;
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let j = 0; j <= i; j++) s -= B[i * n + j] * g[j];
-      for (let j = i + 1; j < n; j++) s -= B[j * n + i] * g[j];
-      t[i] = s;
-      gradproj += s * g[i];
-    }
+    negSymMatVecInto(B, n, g, t);
+    for (let i = 0; i < n; i++) gradproj += t[i] * g[i];
     if (gradproj < 0) {
       let steplength = 1;
       let accpoint = false;
       do {
         count = 0;
         for (let i = 0; i < n; i++) {
-          b[i] = X[i] + steplength * t[i];
-          if (REL_TEST + X[i] === REL_TEST + b[i]) count++;
+          const xi = X[i];
+          const bi = xi + steplength * t[i];
+          b[i] = bi;
+          if (REL_TEST + xi === REL_TEST + bi) count++;
         }
         if (count < n) {
           f = fn(b);
@@ -111,28 +109,35 @@ function bfgsCore(
       }
       if (count < n) {
         Fmin = f;
-        gradient(b);
+        if (ndeps !== undefined) fdGradientInPlace(fn, b, ndeps, g);
+        else gradientInto(gr!, b, g);
         gradcount++;
         iter++;
+        // s = step·t (kept in t), y = g_new − g_old (kept in c), D1 = sᵀy.
         let D1 = 0;
         for (let i = 0; i < n; i++) {
-          t[i] = steplength * t[i];
-          c[i] = g[i] - c[i];
-          D1 += t[i] * c[i];
+          const ti = steplength * t[i];
+          const ci = g[i] - c[i];
+          t[i] = ti;
+          c[i] = ci;
+          D1 += ti * ci;
         }
         if (D1 > 0) {
+          // X = B y, D2 = 1 + yᵀB y / D1.
           let D2 = 0;
-          for (let i = 0; i < n; i++) {
-            let s = 0;
-            for (let j = 0; j <= i; j++) s += B[i * n + j] * c[j];
-            for (let j = i + 1; j < n; j++) s += B[j * n + i] * c[j];
-            X[i] = s;
-            D2 += s * c[i];
-          }
+          symMatVecInto(B, n, c, X);
+          for (let i = 0; i < n; i++) D2 += X[i] * c[i];
           D2 = 1 + D2 / D1;
-          for (let i = 0; i < n; i++) {
+          // B_ij += (D2 t_i t_j − X_i t_j − t_i X_j) / D1 on j <= i (R's order), mirrored.
+          for (let i = 0, row = 0; i < n; i++, row += n) {
+            const ti = t[i];
+            const Xi = X[i];
+            const D2ti = D2 * ti;
             for (let j = 0; j <= i; j++) {
-              B[i * n + j] += (D2 * t[i] * t[j] - X[i] * t[j] - t[i] * X[j]) / D1;
+              const tj = t[j];
+              const v = B[row + j] + (D2ti * tj - Xi * tj - ti * X[j]) / D1;
+              B[row + j] = v;
+              B[j * n + i] = v;
             }
           }
         } else {
@@ -153,6 +158,102 @@ function bfgsCore(
   } while (count !== n || ilast !== gradcount);
   const convergence = iter < maxit ? 0 : 1;
   return finish(b, Fmin, funcount, gradcount, convergence, trace);
+}
+
+/**
+ * out_i = Σ_j B_ij v_j, each sum taken in order j = 0, 1, …, n − 1 (so bit-identical to the
+ * plain loop), four rows at a time: the four running sums are independent chains the CPU
+ * overlaps, where one row at a time waits on the latency of every addition. Mutates `out`.
+ */
+function symMatVecInto(B: Float64Array, n: number, v: Float64Array, out: Float64Array): void {
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const r0 = i * n;
+    const r1 = r0 + n;
+    const r2 = r1 + n;
+    const r3 = r2 + n;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = 0; j < n; j++) {
+      const vj = v[j];
+      s0 += B[r0 + j] * vj;
+      s1 += B[r1 + j] * vj;
+      s2 += B[r2 + j] * vj;
+      s3 += B[r3 + j] * vj;
+    }
+    out[i] = s0;
+    out[i + 1] = s1;
+    out[i + 2] = s2;
+    out[i + 3] = s3;
+  }
+  if (i + 1 < n) {
+    const r0 = i * n;
+    const r1 = r0 + n;
+    let s0 = 0;
+    let s1 = 0;
+    for (let j = 0; j < n; j++) {
+      const vj = v[j];
+      s0 += B[r0 + j] * vj;
+      s1 += B[r1 + j] * vj;
+    }
+    out[i] = s0;
+    out[i + 1] = s1;
+    i += 2;
+  }
+  if (i < n) {
+    const r = i * n;
+    let s = 0;
+    for (let j = 0; j < n; j++) s += B[r + j] * v[j];
+    out[i] = s;
+  }
+}
+
+/** out_i = 0 − Σ_j B_ij v_j accumulated by subtraction in order j = 0..n−1 (R's `s -= …`). */
+function negSymMatVecInto(B: Float64Array, n: number, v: Float64Array, out: Float64Array): void {
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const r0 = i * n;
+    const r1 = r0 + n;
+    const r2 = r1 + n;
+    const r3 = r2 + n;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = 0; j < n; j++) {
+      const vj = v[j];
+      s0 -= B[r0 + j] * vj;
+      s1 -= B[r1 + j] * vj;
+      s2 -= B[r2 + j] * vj;
+      s3 -= B[r3 + j] * vj;
+    }
+    out[i] = s0;
+    out[i + 1] = s1;
+    out[i + 2] = s2;
+    out[i + 3] = s3;
+  }
+  if (i + 1 < n) {
+    const r0 = i * n;
+    const r1 = r0 + n;
+    let s0 = 0;
+    let s1 = 0;
+    for (let j = 0; j < n; j++) {
+      const vj = v[j];
+      s0 -= B[r0 + j] * vj;
+      s1 -= B[r1 + j] * vj;
+    }
+    out[i] = s0;
+    out[i + 1] = s1;
+    i += 2;
+  }
+  if (i < n) {
+    const r = i * n;
+    let s = 0;
+    for (let j = 0; j < n; j++) s -= B[r + j] * v[j];
+    out[i] = s;
+  }
 }
 
 function finish(
