@@ -3,7 +3,7 @@ import type { LmmFit } from './lmm-fit.js';
 /** The `likelihood lmm --json` document of DESIGN.md's CLI contract. */
 export interface LmmJson {
   fixef: { term: string; estimate: number; stdError: number; statistic: number }[];
-  varCorr: { group: string; term: string | null; variance: number; sd: number }[];
+  varCorr: { group: string; term: string; variance: number; sd: number }[];
   correlations: { group: string; term1: string; term2: string; corr: number }[];
   sigma: number;
   theta: number[];
@@ -24,10 +24,12 @@ export interface LmmJson {
 }
 
 /**
- * A fit as the plain JSON document of the CLI contract: fixed effects, VarCorr rows (the
- * residual last, `term: null`), correlations, θ, likelihood summaries, group counts,
- * conditional modes (`values[a][l]`: term a, level l), and the optimizer's convergence and
- * number of deviance evaluations.
+ * A fit as the plain JSON document of the CLI contract (`likelihood lmm --json`): fixed
+ * effects, VarCorr rows (the residual last, with `term: ''`), correlations in lme4's
+ * `as.data.frame(VarCorr(fit))` order (term1 the earlier term, term2 the later), θ,
+ * likelihood summaries, group counts, conditional modes (`values[a][l]`: term a, level l), the
+ * optimizer's convergence and number of deviance evaluations; then `singular`, `warnings` and
+ * `notes`. Non-finite numbers become `null` under `JSON.stringify`.
  */
 export function lmmFitToJson(fit: LmmFit): LmmJson {
   const varCorr: LmmJson['varCorr'] = [];
@@ -36,8 +38,8 @@ export function lmmFitToJson(fit: LmmFit): LmmJson {
     g.terms.forEach((t, i) => {
       varCorr.push({ group: g.group, term: t, variance: g.variances[i]!, sd: g.sds[i]! });
     });
-    for (let j = 0; j < g.terms.length; j++)
-      for (let i = j + 1; i < g.terms.length; i++)
+    for (let i = 0; i < g.terms.length; i++)
+      for (let j = i + 1; j < g.terms.length; j++)
         correlations.push({
           group: g.group,
           term1: g.terms[i]!,
@@ -45,7 +47,7 @@ export function lmmFitToJson(fit: LmmFit): LmmJson {
           corr: g.correlation.get(i, j),
         });
   }
-  varCorr.push({ group: 'Residual', term: null, variance: fit.sigma ** 2, sd: fit.sigma });
+  varCorr.push({ group: 'Residual', term: '', variance: fit.sigma ** 2, sd: fit.sigma });
   const ranef: LmmJson['ranef'] = {};
   for (const r of fit.ranef)
     ranef[r.group] = {
