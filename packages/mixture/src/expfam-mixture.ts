@@ -3,8 +3,10 @@ import { type ExponentialFamily, expfamNegLogLik } from '@likelihood/expfam';
 import { dense } from '@likelihood/linalg';
 import { bfgs } from '@likelihood/optim';
 import { checkK, checkWeights, countDistinct } from './checks.js';
+import { collapseWarnings } from './collapse-warnings.js';
 import { MixtureDimensionError, MixtureInputError, NonFiniteDataError } from './errors.js';
 import { bestOfStarts, DEFAULT_CONTROL, mixtureFitInfo } from './fit-runs.js';
+import { softmaxInPlace } from './softmax.js';
 import { posteriorFromLogJoint } from './gaussian-mv-density.js';
 import type { MixtureFitInfo, MixtureWarning } from './types.js';
 
@@ -74,22 +76,14 @@ function eStep(family: ExponentialFamily, r: Reduced, theta: ExpFamMixture): Exp
   const l = new Float64Array(K);
   let ll = 0;
   for (let i = 0; i < n; i++) {
-    let m = Number.NEGATIVE_INFINITY;
     for (let k = 0; k < K; k++) {
       let v = a[k]!;
       for (let j = 0; j < p; j++) v += th[k * p + j]! * t[i + j * n]!;
       l[k] = v;
-      if (v > m) m = v;
     }
-    let s = 0;
+    ll += softmaxInPlace(l) + logh[i]!;
     for (let k = 0; k < K; k++) {
-      const e = Math.exp(l[k]! - m);
-      l[k] = e;
-      s += e;
-    }
-    ll += m + Math.log(s) + logh[i]!;
-    for (let k = 0; k < K; k++) {
-      const z = l[k]! / s;
+      const z = l[k]!;
       nk[k] += z;
       for (let j = 0; j < p; j++) T[k * p + j] += z * t[i + j * n]!;
     }
@@ -145,18 +139,12 @@ export function expFamMixtureModel(
   warnings: MixtureWarning[],
 ): EMModel<ExpFamMixture, ExpFamStats> {
   const r = reduce(family, y);
-  let iteration = 0;
-  const warned = new Set<number>();
-  const warn = (k: number, message: string) => {
-    if (warned.has(k)) return;
-    warned.add(k);
-    warnings.push({ type: 'collapsing-component', component: k, iteration, message });
-  };
+  const collapse = collapseWarnings(warnings);
   return {
     eStep: (theta) => eStep(family, r, theta),
     mStep: (stats, prev) => {
-      iteration++;
-      return mStep(family, stats, prev, warn);
+      collapse.nextStep();
+      return mStep(family, stats, prev, collapse.warn);
     },
     logLik: (theta) => eStep(family, r, theta).logLik,
     logLikFromStats: (stats) => stats.logLik,

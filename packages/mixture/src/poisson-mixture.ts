@@ -2,6 +2,7 @@ import type { EMControl, EMModel } from '@likelihood/em';
 import { dense } from '@likelihood/linalg';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { checkData1d, checkK, checkPositive, checkWeights, countDistinct } from './checks.js';
+import { collapseWarnings } from './collapse-warnings.js';
 import { MixtureInputError } from './errors.js';
 import { posteriorFromLogJoint } from './gaussian-mv-density.js';
 import {
@@ -14,6 +15,7 @@ import {
   seededStarts,
 } from './fit-runs.js';
 import { kmeansPlusPlus } from './kmeans-pp.js';
+import { softmaxInPlace } from './softmax.js';
 import type { MixtureWarning, PoissonMixture, PoissonMixtureFit } from './types.js';
 
 /** Expected statistics of a Poisson-mixture E-step: n_k, sum_i z_ik y_i and l(theta). */
@@ -45,21 +47,10 @@ export function eStepPoisson(
   let ll = 0;
   for (let i = 0; i < y.length; i++) {
     const yi = y[i]!;
-    let m = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < K; k++) l[k] = a[k]! + yi * b[k]!;
+    ll += softmaxInPlace(l) - lfact[i]!;
     for (let k = 0; k < K; k++) {
-      const v = a[k]! + yi * b[k]!;
-      l[k] = v;
-      if (v > m) m = v;
-    }
-    let s = 0;
-    for (let k = 0; k < K; k++) {
-      const e = Math.exp(l[k]! - m);
-      l[k] = e;
-      s += e;
-    }
-    ll += m + Math.log(s) - lfact[i]!;
-    for (let k = 0; k < K; k++) {
-      const z = l[k]! / s;
+      const z = l[k]!;
       nk[k] += z;
       sy[k] += z * yi;
     }
@@ -73,12 +64,11 @@ export function poissonModel(
   warnings: MixtureWarning[],
 ): EMModel<PoissonMixture, PoissonStats> {
   const lfact = y.map((v) => gammaln(v + 1));
-  let iteration = 0;
-  const warned = new Set<number>();
+  const collapse = collapseWarnings(warnings);
   return {
     eStep: (theta) => eStepPoisson(y, lfact, theta),
     mStep: (stats, prev) => {
-      iteration++;
+      collapse.nextStep();
       const K = stats.nk.length;
       const n = y.length;
       const weights = new Float64Array(K);
@@ -88,15 +78,10 @@ export function poissonModel(
         lambdas[k] = stats.nk[k]! > 1e-10 * n ? stats.sy[k]! / stats.nk[k]! : prev.lambdas[k]!;
         if (!(stats.nk[k]! > 1e-10 * n) || !(lambdas[k]! > 0)) {
           if (!(lambdas[k]! > 0)) lambdas[k] = 1e-10;
-          if (!warned.has(k)) {
-            warned.add(k);
-            warnings.push({
-              type: 'collapsing-component',
-              component: k,
-              iteration,
-              message: `component ${k} collapsed (expected size ${stats.nk[k]}, lambda ${lambdas[k]})`,
-            });
-          }
+          collapse.warn(
+            k,
+            `component ${k} collapsed (expected size ${stats.nk[k]}, lambda ${lambdas[k]})`,
+          );
         }
       }
       return { weights, lambdas };
