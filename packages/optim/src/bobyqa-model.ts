@@ -1,4 +1,4 @@
-import { luSolveInPlace } from './dense-small.js';
+import { luFactorInPlace, luSolveFactoredInPlace } from './bobyqa-lu.js';
 
 /**
  * The quadratic model and interpolation system of BOBYQA (Powell 2009). The model
@@ -8,7 +8,9 @@ import { luSolveInPlace } from './dense-small.js';
  *   [A  E][λ]   [r]        A_kj = ½ (v_kᵀ v_j)²,  E_k = [1, v_kᵀ],
  *   [Eᵀ 0][μ] = [0],       r_k = f_k − Q(y_k).
  * Unlike Powell's code, which updates the inverse of this matrix, the system is factorized
- * afresh each time (n is small for variance parameters); the model it defines is the same.
+ * afresh (once, lazily) after each change of the points or base, and that factorization then
+ * serves every solve until the next change (n is small for variance parameters); the model it
+ * defines is the same.
  */
 export class InterpolationModel {
   readonly m: number;
@@ -21,6 +23,14 @@ export class InterpolationModel {
   private sigma = 1;
   private readonly W: Float64Array;
   private readonly LU: Float64Array;
+  private readonly piv: Int32Array;
+  /** LU holds the factors of the current W (false after W changes). */
+  private factored = false;
+  /** The current W is exactly singular. */
+  private singular = false;
+  private readonly shift: Float64Array;
+  /** Coefficients of one Lagrange function (see {@link lagrangeValue}). */
+  private readonly lagCoef: Float64Array;
   private readonly rhs: Float64Array;
   private readonly V: Float64Array;
 
@@ -34,6 +44,9 @@ export class InterpolationModel {
     this.H = new Float64Array(n * n);
     this.W = new Float64Array(K * K);
     this.LU = new Float64Array(K * K);
+    this.piv = new Int32Array(K);
+    this.shift = new Float64Array(n);
+    this.lagCoef = new Float64Array(K);
     this.rhs = new Float64Array(K);
     this.V = new Float64Array(this.m * n);
   }
@@ -74,7 +87,7 @@ export class InterpolationModel {
   rebase(b: ArrayLike<number>): boolean {
     const n = this.n;
     const m = this.m;
-    const shift = new Float64Array(n);
+    const shift = this.shift;
     for (let i = 0; i < n; i++) shift[i] = b[i] - this.base[i];
     const cNew = this.value(b);
     for (let i = 0; i < n; i++) {
@@ -106,13 +119,24 @@ export class InterpolationModel {
       W[k * K + m] = W[m * K + k] = 1;
       for (let i = 0; i < n; i++) W[k * K + m + 1 + i] = W[(m + 1 + i) * K + k] = this.V[k * n + i];
     }
+    this.factored = false;
     return true;
   }
 
-  /** Solve W z = rhs (rhs overwritten by z). Returns false if W is singular. */
+  /**
+   * Solve W z = rhs (rhs overwritten by z), factorizing W first if it changed since the last
+   * solve. Returns false if W is singular.
+   */
   private solve(rhs: Float64Array): boolean {
-    this.LU.set(this.W);
-    return luSolveInPlace(this.LU, this.m + this.n + 1, rhs);
+    const K = this.m + this.n + 1;
+    if (!this.factored) {
+      this.LU.set(this.W);
+      this.singular = !luFactorInPlace(this.LU, K, this.piv);
+      this.factored = true;
+    }
+    if (this.singular) return false;
+    luSolveFactoredInPlace(this.LU, K, this.piv, rhs);
+    return true;
   }
 
   /**
@@ -162,14 +186,20 @@ export class InterpolationModel {
     return true;
   }
 
-  /** Gradient of the k-th Lagrange function at x, into `out`. */
+  /**
+   * Gradient of the k-th Lagrange function at x, into `out`. Keeps the coefficients of ℓ_k
+   * (column k of W⁻¹) for {@link lagrangeValue}.
+   */
   lagrangeGradient(k: number, x: ArrayLike<number>, out: Float64Array): boolean {
     const n = this.n;
     const m = this.m;
-    const rhs = this.rhs;
+    const rhs = this.lagCoef;
     rhs.fill(0);
     rhs[k] = 1;
-    if (!this.solve(rhs)) return false;
+    if (!this.solve(rhs)) {
+      rhs.fill(0);
+      return false;
+    }
     const s = this.sigma;
     for (let i = 0; i < n; i++) out[i] = rhs[m + 1 + i] / s;
     for (let j = 0; j < m; j++) {
@@ -179,5 +209,26 @@ export class InterpolationModel {
       for (let i = 0; i < n; i++) out[i] += (w * this.V[j * n + i]) / s;
     }
     return true;
+  }
+
+  /**
+   * Value at x of the Lagrange function whose coefficients the last successful
+   * {@link lagrangeGradient} call kept: ℓ(x) = Σ_j λ_j ½ (v_jᵀu)² + μ₀ + μᵀu, u = (x − b)/σ,
+   * (λ, μ₀, μ) = W⁻¹ e_k — by the symmetry of W the k-th entry of what {@link lagrangeValues}
+   * returns, without a solve.
+   */
+  lagrangeValue(x: ArrayLike<number>): number {
+    const n = this.n;
+    const m = this.m;
+    const c = this.lagCoef;
+    const s = this.sigma;
+    let l = c[m];
+    for (let i = 0; i < n; i++) l += c[m + 1 + i] * ((x[i] - this.base[i]) / s);
+    for (let j = 0; j < m; j++) {
+      let d = 0;
+      for (let i = 0; i < n; i++) d += this.V[j * n + i] * ((x[i] - this.base[i]) / s);
+      l += c[j] * 0.5 * d * d;
+    }
+    return l;
   }
 }

@@ -175,25 +175,29 @@ export function bobyqa(
     }
     return [kf, Math.sqrt(best)];
   };
-  /** Move point k to improve geometry: maximize |ℓ_k| over a few steps of length adelt. */
+  const cand = new Float64Array(n);
+  const best = new Float64Array(n);
+  let bestVal = -1;
+  /** Clip cand to the box; keep it in `best` if |ℓ_k(cand)| is the largest so far. */
+  const consider = (): void => {
+    for (let i = 0; i < n; i++) cand[i] = Math.min(Math.max(cand[i], lower[i]), upper[i]);
+    const v = Math.abs(model.lagrangeValue(cand));
+    if (v > bestVal) {
+      bestVal = v;
+      best.set(cand);
+    }
+  };
+  /**
+   * Move point k to improve geometry: maximize |ℓ_k| over a few steps of length adelt (ℓ_k's
+   * coefficients are kept by `lagrangeGradient`, so each candidate costs no solve).
+   */
   const geometryStep = (k: number, adelt: number): boolean => {
     if (!model.lagrangeGradient(k, xopt, grad)) return false;
     let gn = 0;
     for (let i = 0; i < n; i++) gn += grad[i] * grad[i];
     gn = Math.sqrt(gn);
-    let bestVal = -1;
-    const cand = new Float64Array(n);
-    const best = new Float64Array(n);
-    const consider = (): void => {
-      for (let i = 0; i < n; i++) cand[i] = Math.min(Math.max(cand[i], lower[i]), upper[i]);
-      if (!model.lagrangeValues(cand, lag)) return;
-      const v = Math.abs(lag[k]);
-      if (v > bestVal) {
-        bestVal = v;
-        best.set(cand);
-      }
-    };
-    for (const sign of [1, -1]) {
+    bestVal = -1;
+    for (let sign = 1; sign >= -1; sign -= 2) {
       if (gn > 0) {
         for (let i = 0; i < n; i++) cand[i] = xopt[i] + (sign * adelt * grad[i]) / gn;
         consider();
