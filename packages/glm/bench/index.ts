@@ -3,6 +3,7 @@
  * (`Rscript`; skipped with a note when absent). Reports ratios R time / JS time.
  *   pnpm --filter @likelihood/glm bench            (all cases)
  *   BENCH_SKIP_SLOW_R=1 ...                        (use R's recorded anchor for the 30 s case)
+ *   BENCH_ONLY=store|pois300|logistic ...          (one case)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -64,8 +65,11 @@ function readCsv(path: string): Record<string, string[]> {
   return cols;
 }
 
+const only = process.env.BENCH_ONLY;
+const run = (name: string) => only === undefined || only === name;
+
 // 1. Vegetables store model.
-{
+if (run('store')) {
   const v = readCsv(here('../src/fixtures/vegetables.csv'));
   const data = {
     sale: v.sale!.map(Number),
@@ -90,7 +94,7 @@ function readCsv(path: string): Record<string, string[]> {
 }
 
 // 2. Poisson, n = 100 000, 300-level factor + 2 covariates.
-{
+if (run('pois300')) {
   const path = `${sharedBench}sim_pois300.csv`;
   if (!existsSync(path)) {
     console.log(`pois300: skipped (${path} not found)`);
@@ -108,7 +112,7 @@ function readCsv(path: string): Record<string, string[]> {
 }
 
 // 3. Dense logistic, n = 1e6, 20 N(0, 1) covariates (generated here with a seeded RNG).
-{
+if (run('logistic')) {
   const n = 1_000_000;
   const p = 20;
   const rssBefore = process.memoryUsage().rss;

@@ -38,3 +38,26 @@ describe('glmAuto / glmReport', () => {
     expectClose(r.logLik, 1 * 353 - r.aic! / 2, 1e-15, 0, 'logLik = rank - AIC/2');
   });
 });
+
+describe('glmAuto: tall dense designs by the normal equations', () => {
+  it('same numbers as the QR fit, and a fallback to QR when ill-conditioned', () => {
+    const d = readCsvFixture('InsectSprays.csv');
+    const x = (d.count as number[]).map((_, i) => Math.sin(i));
+    const data = { ...d, x, x2: x.map((v, i) => v + 1e-7 * Math.cos(i)) };
+    const dense = glmAuto('count ~ x', data, { family: poisson() });
+    const ne = glmAuto('count ~ x', data, { family: poisson(), tallRows: 10 });
+    expect([dense.kind, ne.kind]).toEqual(['dense', 'sparse']);
+    // Normal equations vs R's QR on a well-conditioned design: 1e-10 relative.
+    expectAllClose(ne.model.coefficients, dense.model.coefficients, 1e-10, 1e-6, 'coef');
+    expectAllClose(
+      glmReport(ne).coefficients.map((c) => c.stdError),
+      glmReport(dense).coefficients.map((c) => c.stdError),
+      1e-10,
+      0,
+      'se',
+    );
+    // x and x2 nearly collinear: the Schur pivot ratio is ~1e-14, so QR is used.
+    const ill = glmAuto('count ~ x + x2', data, { family: poisson(), tallRows: 10 });
+    expect(ill.kind).toBe('dense');
+  });
+});

@@ -11,12 +11,14 @@ export type GlmAutoModel =
 
 /**
  * `glm` that keeps a factor main effect with at least `sparseLevels` (default 50) columns as a
- * sparse indicator block (`glmSparse`) and otherwise fits densely with R's QR (`glm`).
+ * sparse indicator block (`glmSparse`), solves tall designs (at least `tallRows`, default
+ * 100 000, rows and at most 200 columns) by the normal equations unless they are
+ * ill-conditioned (Schur pivot ratio < 1e-8), and otherwise fits with R's QR (`glm`).
  */
 export function glmAuto(
   formula: string,
   data: DataInput,
-  options: GlmOptions & { readonly sparseLevels?: number } = {},
+  options: GlmOptions & { readonly sparseLevels?: number; readonly tallRows?: number } = {},
 ): GlmAutoModel {
   const threshold = options.sparseLevels ?? 50;
   const parsed = parseFormula(formula);
@@ -30,10 +32,17 @@ export function glmAuto(
     ...(options.contrasts === undefined ? {} : { contrasts: options.contrasts }),
   });
   const big = mm.blocks.filter((b) => b.ncols >= threshold);
-  if (big.length === 0 || options.family === undefined)
+  const tall = frame.nobs >= (options.tallRows ?? 100_000) && mm.colnames.length <= 200;
+  if ((big.length === 0 && !tall) || options.family === undefined) {
     return { kind: 'dense', model: glm(formula, data, options) };
+  }
   const { start: _s, etastart: _e, mustart: _m, ...rest } = options;
-  return { kind: 'sparse', model: glmSparse(formula, data, { ...rest, family: options.family }) };
+  const model = glmSparse(formula, data, { ...rest, family: options.family });
+  // Normal equations on an ill-conditioned design: refit with R's QR instead.
+  if (big.length === 0 && model.minPivotRatio < 1e-8) {
+    return { kind: 'dense', model: glm(formula, data, options) };
+  }
+  return { kind: 'sparse', model };
 }
 
 /** The numbers of a GLM fit as the CLI reports them (DESIGN's `likelihood glm --json`). */

@@ -40,6 +40,8 @@ export interface GlmSparseFit {
   covUnscaled(): Float64Array;
   /** Hat values (diagonal of W^{1/2} X (X'WX)^{-1} X' W^{1/2}) in O(n q^2). */
   hatValues(): Float64Array;
+  /** Conditioning of the dense part in the last step (see `IndicatorState.minPivotRatio`). */
+  readonly minPivotRatio: number;
 }
 
 /**
@@ -78,6 +80,7 @@ export function glmFitSparse(
     covUnscaledDiagonal: covDiag,
     covUnscaled: () => solver.covUnscaled(),
     hatValues: () => solver.hatValues(core.weights),
+    minPivotRatio: solver.state!.minPivotRatio,
   };
 }
 
@@ -172,7 +175,9 @@ export interface GlmSparseOptions {
 
 /**
  * `glm` with one many-level factor kept as a sparse indicator block (R's results, R's column
- * names and order). The other factor blocks are expanded densely.
+ * names and order). The other factor blocks are expanded densely. Without any factor main
+ * effect, the whole design is dense and each IRLS step solves the normal equations (fast for
+ * tall designs; check `minPivotRatio` for conditioning).
  */
 export function glmSparse(
   formula: string,
@@ -192,12 +197,19 @@ export function glmSparse(
     ...(options.contrasts === undefined ? {} : { contrasts: options.contrasts }),
     omitIndicatorBlocks: true,
   });
-  if (mm.blocks.length === 0)
-    throw new GlmArgumentError('formula', 'has no factor main effect to keep sparse');
+  // Without a factor main effect every column is dense: the normal-equations solver alone.
+  const noBlock = {
+    variable: '',
+    firstColumn: 0,
+    ncols: 0,
+    codes: new Int32Array(frame.nobs).fill(-1),
+  };
   const sparse =
-    options.sparseFactor === undefined
-      ? mm.blocks.reduce((a, b) => (b.ncols > a.ncols ? b : a))
-      : mm.blocks.find((b) => b.variable === options.sparseFactor);
+    mm.blocks.length === 0
+      ? noBlock
+      : options.sparseFactor === undefined
+        ? mm.blocks.reduce((a, b) => (b.ncols > a.ncols ? b : a))
+        : mm.blocks.find((b) => b.variable === options.sparseFactor);
   if (sparse === undefined) {
     throw new GlmArgumentError(
       'sparseFactor',

@@ -27,6 +27,12 @@ export interface IndicatorState {
   /** S^{-1} with S = C - B' D^{-1} B (q × q, column-major; aliased rows/cols 0). */
   readonly Sinv: Float64Array;
   readonly aliasedDense: Uint8Array;
+  /**
+   * min_j (Schur pivot_j / (x_j' W x_j)) over the non-aliased dense columns: the squared ratio
+   * of a column's reduced to original norm. Below ~1e-8 the normal equations lose more than
+   * half of the digits a QR would keep (use the dense QR path then).
+   */
+  readonly minPivotRatio: number;
 }
 
 /** sum_{r < len} a[ao + r] * b[bo + r]. */
@@ -164,6 +170,7 @@ export class IndicatorWlsSolver implements WlsSolver {
     // Cholesky S = R'R (upper R in place) with aliasing of negligible pivots.
     const aliasedDense = new Uint8Array(q);
     const R = new Float64Array(q * q);
+    let minPivotRatio = 1;
     for (let j = 0; j < q; j++) {
       let d = S[j + j * q]!;
       for (let m = 0; m < j; m++) d -= R[m + j * q]! * R[m + j * q]!;
@@ -171,6 +178,7 @@ export class IndicatorWlsSolver implements WlsSolver {
         aliasedDense[j] = 1;
         continue;
       }
+      minPivotRatio = Math.min(minPivotRatio, d / C[j + j * q]!);
       const rjj = Math.sqrt(d);
       R[j + j * q] = rjj;
       for (let l = j + 1; l < q; l++) {
@@ -222,7 +230,7 @@ export class IndicatorWlsSolver implements WlsSolver {
       if (aliasedDense[j]) aliased.push(densePositions[j]!);
       else coefficients[densePositions[j]!] = betaD[j]!;
     }
-    this.state = { D, G, Sinv, aliasedDense };
+    this.state = { D, G, Sinv, aliasedDense, minPivotRatio };
     return { coefficients, rank: this.p - aliased.length, aliased };
   }
 
