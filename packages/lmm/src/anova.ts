@@ -1,5 +1,5 @@
 import { LmmInputError } from './errors.js';
-import { fitLmmSystem } from './lmm-from-matrices.js';
+import { refitSystem } from './lmm-from-matrices.js';
 import type { LmmFit } from './lmm-fit.js';
 import { pchisqUpper } from '@likelihood/glm';
 
@@ -27,16 +27,7 @@ export interface AnovaLmmResult {
 /** lme4's `refitML`: the same model refitted by maximum likelihood (start: the REML θ). */
 export function refitML(fit: LmmFit): LmmFit {
   if (!fit.reml) return fit;
-  return fitLmmSystem(
-    fit.system,
-    {
-      reml: false,
-      optimizer: fit.thetaOptimizer,
-      optimizerName: fit.optimizer.name,
-      start: fit.theta,
-    },
-    { colnames: fit.colnames, responseName: fit.responseName, formula: fit.formula },
-  );
+  return refitSystem(fit, fit.system, false);
 }
 
 /**

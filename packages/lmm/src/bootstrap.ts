@@ -1,6 +1,6 @@
 import { LmmInputError } from './errors.js';
 import type { LmmFit } from './lmm-fit.js';
-import { fitLmmSystem } from './lmm-from-matrices.js';
+import { refitSystem } from './lmm-from-matrices.js';
 import { buildLmmSystem } from './lmm-system.js';
 import { simulateLmm } from './simulate.js';
 
@@ -10,16 +10,7 @@ export function refitResponse(fit: LmmFit, y: Float64Array): LmmFit {
   if (y.length !== sys.n) throw new LmmInputError('y', `has length ${y.length}, expected ${sys.n}`);
   for (let i = 0; i < y.length; i++)
     if (!Number.isFinite(y[i]!)) throw new LmmInputError('y', `non-finite value at row ${i}`);
-  return fitLmmSystem(
-    buildLmmSystem(sys.terms, sys.X, y),
-    {
-      reml: fit.reml,
-      optimizer: fit.thetaOptimizer,
-      optimizerName: fit.optimizer.name,
-      start: fit.theta,
-    },
-    { colnames: fit.colnames, responseName: fit.responseName, formula: fit.formula },
-  );
+  return refitSystem(fit, buildLmmSystem(sys.terms, sys.X, y), fit.reml);
 }
 
 /** lme4's parameter vector for intervals: sd_/cor_ of each term, sigma, then the fixed effects. */

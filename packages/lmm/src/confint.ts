@@ -1,4 +1,4 @@
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { qnorm, quantile7 } from '@likelihood/glm';
 import { type BootstrapOptions, lmeParameters, parametricBootstrap } from './bootstrap.js';
 import { LmmInputError } from './errors.js';
 import type { LmmFit } from './lmm-fit.js';
@@ -24,7 +24,7 @@ function checkLevel(level: number): void {
 export function confintWald(fit: LmmFit, level = 0.95): LmmConfint {
   checkLevel(level);
   const { names } = lmeParameters(fit);
-  const z = normalQuantile((1 + level) / 2, 0, 1);
+  const z = qnorm((1 + level) / 2);
   const nvar = names.length - fit.colnames.length;
   const lower: (number | null)[] = names.map(() => null);
   const upper: (number | null)[] = names.map(() => null);
@@ -33,15 +33,6 @@ export function confintWald(fit: LmmFit, level = 0.95): LmmConfint {
     upper[nvar + i] = c.estimate + z * c.stdError;
   });
   return { names, lower, upper, level };
-}
-
-/** R's quantile type 7 of a sorted copy. */
-function quantile7(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const h = (s.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, s.length - 1);
-  return s[lo]! + (h - lo) * (s[hi]! - s[lo]!);
 }
 
 /** Percentile intervals from a seeded parametric bootstrap (lme4's `method = "boot"`, `boot.type = "perc"`). */
@@ -53,17 +44,15 @@ export function confintBootstrap(
   checkLevel(level);
   const b = parametricBootstrap(fit, options);
   const a = (1 - level) / 2;
-  const lower = b.names.map((_, k) =>
-    quantile7(
+  const lower: number[] = [];
+  const upper: number[] = [];
+  b.names.forEach((_, k) => {
+    const [lo, hi] = quantile7(
       b.samples.map((s) => s[k]!),
-      a,
-    ),
-  );
-  const upper = b.names.map((_, k) =>
-    quantile7(
-      b.samples.map((s) => s[k]!),
-      1 - a,
-    ),
-  );
+      [a, 1 - a],
+    );
+    lower.push(lo!);
+    upper.push(hi!);
+  });
   return { names: b.names, lower, upper, level };
 }

@@ -97,30 +97,49 @@ function fixefCorrelation(fit: LmmFit): string[] {
   return printCharMatrixLeft(rows, cols, cells);
 }
 
+/** lme4's title, formula and data lines (`.prt.methTit`, `.prt.call`). */
+function headerLines(fit: LmmFit, options: FormatLmmSummaryOptions): string[] {
+  const out = [
+    fit.reml
+      ? "Linear mixed model fit by REML ['lmerMod']"
+      : "Linear mixed model fit by maximum likelihood  ['lmerMod']",
+  ];
+  if (fit.formula !== null) out.push(`Formula: ${fit.formula}`);
+  if (options.dataName !== undefined) out.push(`   Data: ${options.dataName}`);
+  return out;
+}
+
+/**
+ * lme4's `.prt.aictab`: the REML criterion, or AIC, BIC, logLik, deviance and df.resid as a
+ * named vector, each rounded to `decimals` and formatted with 7 digits (df.resid on its own).
+ */
+function criterionLines(fit: LmmFit, decimals: number): string[] {
+  if (fit.reml)
+    return [
+      `REML criterion at convergence: ${formatReal([roundTo(fit.objective, decimals)], 7, NAN)[0]}`,
+    ];
+  const t = [fit.aic, fit.bic, fit.logLik, fit.deviance, fit.dfResid].map((x) =>
+    roundTo(x, decimals),
+  );
+  const f = formatReal(t, 7, NAN);
+  f[4] = formatReal([t[4]!], 7, NAN)[0]!;
+  return printNamedVector(['AIC', 'BIC', 'logLik', 'deviance', 'df.resid'], f, 1);
+}
+
+/** `Number of obs: n, groups:  g1, k1; g2, k2` (`.prt.grps`). */
+function groupCountsLine(fit: LmmFit): string {
+  const grps = Object.entries(fit.ngroups).map(([g, k]) => `${g}, ${k}`);
+  return `Number of obs: ${fit.nobs}, groups:  ${grps.join('; ')}`;
+}
+
 /**
  * The text of lme4's `print(summary(fit))` (print.summary.merMod), line for line: header,
  * REML criterion or the AIC/BIC table, scaled residual quantiles, the random-effects table,
  * group counts, fixed effects, their correlations, and the singular-fit footer.
  */
 export function formatLmmSummary(fit: LmmFit, options: FormatLmmSummaryOptions = {}): string {
-  const out: string[] = [];
-  out.push(
-    fit.reml
-      ? "Linear mixed model fit by REML ['lmerMod']"
-      : "Linear mixed model fit by maximum likelihood  ['lmerMod']",
-  );
-  if (fit.formula !== null) out.push(`Formula: ${fit.formula}`);
-  if (options.dataName !== undefined) out.push(`   Data: ${options.dataName}`);
-  out.push('');
-  if (fit.reml) {
-    out.push(`REML criterion at convergence: ${formatReal([roundTo(fit.objective, 1)], 7)[0]}`);
-  } else {
-    const t4 = [fit.aic, fit.bic, fit.logLik, fit.deviance, fit.dfResid].map((x) => roundTo(x, 1));
-    const f = formatReal(t4, 7, NAN);
-    f[4] = formatReal([t4[4]!], 7, NAN)[0]!;
-    out.push(...printNamedVector(['AIC', 'BIC', 'logLik', 'deviance', 'df.resid'], f, 1));
-  }
-  out.push('');
+  const out = headerLines(fit, options);
+  out.push('', ...criterionLines(fit, 1), '');
   out.push('Scaled residuals: ');
   const rq = zapsmall(quantile7(fit.scaledResiduals, [0, 0.25, 0.5, 0.75, 1]), DIGITS + 1);
   out.push(
@@ -129,8 +148,7 @@ export function formatLmmSummary(fit: LmmFit, options: FormatLmmSummaryOptions =
   out.push('');
   out.push('Random effects:');
   out.push(...randomEffectsTable(fit));
-  const grps = Object.entries(fit.ngroups).map(([g, k]) => `${g}, ${k}`);
-  out.push(`Number of obs: ${fit.nobs}, groups:  ${grps.join('; ')}`);
+  out.push(groupCountsLine(fit));
   out.push('');
   if (fit.colnames.length === 0) out.push('No fixed effect coefficients');
   else {
@@ -157,26 +175,11 @@ export function formatLmmSummary(fit: LmmFit, options: FormatLmmSummaryOptions =
  * (`format(fixef, digits = 4)`), and the optimizer/warning summary line.
  */
 export function formatLmm(fit: LmmFit, options: FormatLmmSummaryOptions = {}): string {
-  const out: string[] = [];
-  out.push(
-    fit.reml
-      ? "Linear mixed model fit by REML ['lmerMod']"
-      : "Linear mixed model fit by maximum likelihood  ['lmerMod']",
-  );
-  if (fit.formula !== null) out.push(`Formula: ${fit.formula}`);
-  if (options.dataName !== undefined) out.push(`   Data: ${options.dataName}`);
-  if (fit.reml) {
-    out.push(`REML criterion at convergence: ${formatReal([roundTo(fit.objective, 4)], 7)[0]}`);
-  } else {
-    const t4 = [fit.aic, fit.bic, fit.logLik, fit.deviance, fit.dfResid].map((x) => roundTo(x, 4));
-    const f = formatReal(t4, 7, NAN);
-    f[4] = formatReal([t4[4]!], 7, NAN)[0]!;
-    out.push(...printNamedVector(['AIC', 'BIC', 'logLik', 'deviance', 'df.resid'], f, 1));
-  }
+  const out = headerLines(fit, options);
+  out.push(...criterionLines(fit, 4));
   out.push('Random effects:');
   out.push(...randomEffectsTable(fit, false));
-  const grps = Object.entries(fit.ngroups).map(([g, k]) => `${g}, ${k}`);
-  out.push(`Number of obs: ${fit.nobs}, groups:  ${grps.join('; ')}`);
+  out.push(groupCountsLine(fit));
   if (fit.colnames.length === 0) out.push('No fixed effect coefficients');
   else {
     out.push('Fixed Effects:');

@@ -118,3 +118,20 @@ export function fitLmmSystem(
   dev.objective(opt.theta);
   return lmmFit(sys, dev.factor, opt, reml, { ...info, optimizer: chosen.fn });
 }
+
+/**
+ * Refits the model of `fit` on the system `sys` (its own, or one with a new response) by REML
+ * or ML, with the fit's θ optimizer, starting from its θ (lme4's `refitML`/`refit`).
+ */
+export function refitSystem(fit: LmmFit, sys: LmmSystem, reml: boolean): LmmFit {
+  return fitLmmSystem(
+    sys,
+    {
+      reml,
+      optimizer: fit.thetaOptimizer,
+      optimizerName: fit.optimizer.name,
+      start: fit.theta,
+    },
+    { colnames: fit.colnames, responseName: fit.responseName, formula: fit.formula },
+  );
+}

@@ -1,5 +1,5 @@
 import { nelderMeadBounded } from '@likelihood/optim';
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { qnorm } from '@likelihood/glm';
 import { refitML } from './anova.js';
 import { lmeParameters } from './bootstrap.js';
 import type { LmmConfint } from './confint.js';
@@ -90,7 +90,7 @@ export function confintProfile(fit0: LmmFit, level = 0.95): LmmConfint {
   const sys = fit.system;
   const { n, terms } = sys;
   const dev = lmmDeviance(sys, false);
-  const z = normalQuantile((1 + level) / 2, 0, 1);
+  const z = qnorm((1 + level) / 2);
   const { names, values } = lmeParameters(fit);
   const nvar = names.length - fit.colnames.length;
   const theta = new Float64Array(fit.theta.length);
