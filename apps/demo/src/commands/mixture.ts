@@ -82,6 +82,6 @@ export const mixtureCommand: Command = {
       io.stdout(`${JSON.stringify(mixtureToJson(fit), null, 2)}\n`);
       return;
     }
-    io.stdout(`${formatMixtureFit(fit)}\n`);
+    io.stdout(`${formatMixtureFit(fit, { variableNames: columns })}\n`);
   },
 };
