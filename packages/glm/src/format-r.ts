@@ -343,13 +343,9 @@ export function printCharMatrixLeft(
   colnames: readonly string[],
   cells: readonly (readonly string[])[],
 ): string[] {
-  const rw = Math.max(0, ...rownames.map((s) => s.length));
   const widths = colnames.map((c, j) => Math.max(c.length, ...cells.map((row) => row[j]!.length)));
-  const lines = [' '.repeat(rw) + colnames.map((c, j) => ` ${c.padEnd(widths[j]!)}`).join('')];
-  cells.forEach((row, i) => {
-    lines.push(rownames[i]!.padEnd(rw) + row.map((c, j) => ` ${c.padEnd(widths[j]!)}`).join(''));
-  });
-  return lines;
+  const left = (row: readonly string[]) => row.map((c, j) => c.padEnd(widths[j]!));
+  return printCharMatrix(rownames, left(colnames), cells.map(left));
 }
 
 /**
