@@ -72,6 +72,21 @@ export class InterpolationModel {
     return q;
   }
 
+  /** Q(y_k) at the k-th interpolation point (as {@link value}, without a row view). */
+  private valueAtPoint(k: number): number {
+    const n = this.n;
+    const Y = this.Y;
+    const o = k * n;
+    let q = this.c;
+    for (let i = 0; i < n; i++) {
+      const si = Y[o + i] - this.base[i];
+      let hs = 0;
+      for (let j = 0; j < n; j++) hs += this.H[i * n + j] * (Y[o + j] - this.base[j]);
+      q += this.g[i] * si + 0.5 * si * hs;
+    }
+    return q;
+  }
+
   /** ∇Q(x) into `out`. */
   gradient(x: ArrayLike<number>, out: Float64Array): Float64Array {
     const n = this.n;
@@ -148,7 +163,7 @@ export class InterpolationModel {
     const m = this.m;
     const rhs = this.rhs;
     rhs.fill(0);
-    for (let k = 0; k < m; k++) rhs[k] = this.F[k] - this.value(this.Y.subarray(k * n, k * n + n));
+    for (let k = 0; k < m; k++) rhs[k] = this.F[k] - this.valueAtPoint(k);
     if (!this.solve(rhs)) return false;
     for (let k = 0; k < rhs.length; k++) if (!Number.isFinite(rhs[k])) return false;
     const s = this.sigma;

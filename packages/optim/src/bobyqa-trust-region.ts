@@ -1,11 +1,31 @@
 import type { InterpolationModel } from './bobyqa-model.js';
 
+/** Scratch vectors of {@link boxTrustRegionStep} for n parameters, reused across its calls. */
+export class TrustRegionWork {
+  readonly fixed: Uint8Array;
+  readonly g: Float64Array;
+  readonly r: Float64Array;
+  readonly p: Float64Array;
+  readonly Hp: Float64Array;
+  readonly gd: Float64Array;
+  readonly x: Float64Array;
+  constructor(n: number) {
+    this.fixed = new Uint8Array(n);
+    this.g = new Float64Array(n);
+    this.r = new Float64Array(n);
+    this.p = new Float64Array(n);
+    this.Hp = new Float64Array(n);
+    this.gd = new Float64Array(n);
+    this.x = new Float64Array(n);
+  }
+}
+
 /**
  * Approximate minimizer of the model Q(xopt + d) subject to ‖d‖ <= delta and
  * lower <= xopt + d <= upper (in the spirit of Powell's TRSBOX): truncated conjugate gradients
  * on the free variables; a variable that reaches a bound is fixed there and CG restarts; the
  * search stops on the trust-region boundary or when the reduced gradient vanishes.
- * Writes d into `d` and returns the predicted reduction Q(xopt) − Q(xopt + d) (>= 0).
+ * Writes d into `d` (scratch in `work`) and returns the predicted reduction Q(xopt) − Q(xopt + d) (>= 0).
  */
 export function boxTrustRegionStep(
   model: InterpolationModel,
@@ -14,19 +34,18 @@ export function boxTrustRegionStep(
   upper: Float64Array,
   delta: number,
   d: Float64Array,
+  work: TrustRegionWork = new TrustRegionWork(xopt.length),
 ): number {
   const n = xopt.length;
   const H = model.H;
-  const fixed = new Uint8Array(n);
-  const g = model.gradient(xopt, new Float64Array(n));
-  const r = new Float64Array(n);
-  const p = new Float64Array(n);
-  const Hp = new Float64Array(n);
+  const { fixed, r, p, Hp, gd, x } = work;
+  fixed.fill(0);
+  const g = model.gradient(xopt, work.g);
   d.fill(0);
   for (let i = 0; i < n; i++) {
     if ((xopt[i] <= lower[i] && g[i] >= 0) || (xopt[i] >= upper[i] && g[i] <= 0)) fixed[i] = 1;
   }
-  const gd = new Float64Array(n); // gradient of Q at xopt + d
+  // gd: gradient of Q at xopt + d
   for (let restart = 0; restart <= n; restart++) {
     for (let i = 0; i < n; i++) {
       let s = g[i];
@@ -108,7 +127,6 @@ export function boxTrustRegionStep(
     const xi = Math.min(Math.max(xopt[i] + d[i], lower[i]), upper[i]);
     d[i] = xi - xopt[i];
   }
-  const x = new Float64Array(n);
   for (let i = 0; i < n; i++) x[i] = xopt[i] + d[i];
   return Math.max(0, model.value(xopt) - model.value(x));
 }

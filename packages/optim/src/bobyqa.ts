@@ -1,7 +1,7 @@
 import { evaluateStart, toParameters } from './checks.js';
 import { assertInside, resolveBounds } from './bounds.js';
 import { InterpolationModel } from './bobyqa-model.js';
-import { boxTrustRegionStep } from './bobyqa-trust-region.js';
+import { TrustRegionWork, boxTrustRegionStep } from './bobyqa-trust-region.js';
 import { optimHess } from './finite-difference.js';
 import { reduceFixed } from './fixed-parameters.js';
 import type { CommonOptions, Objective, OptimResult, TraceEntry } from './types.js';
@@ -133,6 +133,7 @@ export function bobyqa(
   const xnew = new Float64Array(n);
   const lag = new Float64Array(m);
   const grad = new Float64Array(n);
+  const trWork = new TrustRegionWork(n);
   let hitLimit = false;
 
   /**
@@ -156,12 +157,14 @@ export function bobyqa(
     Y.set(x, k * n);
     F[k] = fx;
     if (fx < F[kopt]) kopt = k;
-    xopt.set(Y.subarray(kopt * n, kopt * n + n));
+    for (let i = 0; i < n; i++) xopt[i] = Y[kopt * n + i];
     model.rebase(xopt);
     if (!model.refit()) rescue();
   };
-  /** Index of the point farthest from xopt, and its distance. */
-  const farthest = (): [number, number] => {
+  /** Distance from xopt of the point `farthest` found last. */
+  let farDist = 0;
+  /** Index of the point farthest from xopt (its distance into `farDist`). */
+  const farthest = (): number => {
     let kf = -1;
     let best = 0;
     for (let k = 0; k < m; k++) {
@@ -173,7 +176,8 @@ export function bobyqa(
         kf = k;
       }
     }
-    return [kf, Math.sqrt(best)];
+    farDist = Math.sqrt(best);
+    return kf;
   };
   const cand = new Float64Array(n);
   const best = new Float64Array(n);
@@ -232,13 +236,14 @@ export function bobyqa(
       hitLimit = true;
       break;
     }
-    const predicted = boxTrustRegionStep(model, xopt, lower, upper, delta, d);
+    const predicted = boxTrustRegionStep(model, xopt, lower, upper, delta, d, trWork);
     let dnorm = 0;
     for (let i = 0; i < n; i++) dnorm += d[i] * d[i];
     dnorm = Math.sqrt(dnorm);
     if (dnorm < 0.5 * rho || predicted <= 0) {
       // The model sees no useful step at this resolution: fix the geometry or refine rho.
-      const [kf, dist] = farthest();
+      const kf = farthest();
+      const dist = farDist;
       if (
         kf >= 0 &&
         dist > 2 * Math.max(delta, rho) * 1.0000001 &&
@@ -290,7 +295,8 @@ export function bobyqa(
     }
     trace?.push({ iteration: nf, value: F[kopt], action: ratio > 0.1 ? 'TRUST' : 'POOR' });
     if (ratio <= 0.1) {
-      const [kf, dist] = farthest();
+      const kf = farthest();
+      const dist = farDist;
       if (kf >= 0 && dist > 2 * delta) {
         geometryStep(kf, Math.max(rho, Math.min(0.1 * dist, delta)));
       } else if (delta <= rho && ratio <= 0) {
