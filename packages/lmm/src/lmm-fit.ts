@@ -1,3 +1,4 @@
+import { chol2inv, dense, toMatrix } from '@likelihood/linalg';
 import { Matrix } from 'ml-matrix';
 import type { BlockedFactor } from './blocked-cholesky.js';
 import type { LmmSystem } from './lmm-system.js';
@@ -235,24 +236,13 @@ export function lmmFit(
   };
 }
 
-/** σ² (R_X R_Xᵀ)⁻¹ from the X rows of the rest block (R_X lower here, lme4's RXᵀ). */
+/** σ² (R_X R_Xᵀ)⁻¹ from the X rows of the rest block (R_X lower here, lme4's RXᵀ): `chol2inv`. */
 function fixefVcov(sys: LmmSystem, f: BlockedFactor, sigma2: number): Matrix {
   const { p, m, qRest } = sys;
-  const Lrr = f.Lrr;
-  const Rinv = new Float64Array(p * p); // inverse of the lower p×p block R
-  for (let a = 0; a < p; a++) {
-    for (let r = a; r < p; r++) {
-      let s = r === a ? 1 : 0;
-      for (let d = a; d < r; d++) s -= Lrr[qRest + r + (qRest + d) * m]! * Rinv[d + a * p]!;
-      Rinv[r + a * p] = s / Lrr[qRest + r + (qRest + r) * m]!;
-    }
-  }
-  const V = new Matrix(p, p);
-  for (let i = 0; i < p; i++)
-    for (let j = 0; j < p; j++) {
-      let s = 0;
-      for (let r = Math.max(i, j); r < p; r++) s += Rinv[r + i * p]! * Rinv[r + j * p]!;
-      V.set(i, j, sigma2 * s);
-    }
-  return V;
+  const RX = dense(p, p);
+  for (let c = 0; c < p; c++)
+    for (let r = c; r < p; r++) RX.data[r + c * p] = f.Lrr[qRest + r + (qRest + c) * m]!;
+  const V = chol2inv(RX);
+  for (let i = 0; i < V.data.length; i++) V.data[i]! *= sigma2;
+  return toMatrix(V);
 }
