@@ -66,6 +66,30 @@ describe('likelihood glm / lm / anova (built CLI)', () => {
     expect(doc.converged).toBe(true);
   });
 
+  it('glm store model: 353 coefficients with the 352-level factor as a sparse block (R values)', () => {
+    const r = run([
+      'glm',
+      '--dataset',
+      'vegetables',
+      '--formula',
+      'sale ~ store + log(normalSale) - 1',
+      '--family',
+      'poisson',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as GlmJson;
+    expect(doc.coefficients).toHaveLength(353);
+    const row = (t: string) => doc.coefficients.find((c) => c.term === t)!;
+    // R (issue 5, 7 significant digits): store1 2.718197 (SE 0.12756242), store10 4.295408,
+    // log(normalSale) 0.202468 (SE 0.03127339); half a unit in the last printed digit
+    expect(Math.abs(row('store1').estimate - 2.718197)).toBeLessThan(5e-7);
+    expect(Math.abs(row('store1').stdError - 0.12756242)).toBeLessThan(5e-9);
+    expect(Math.abs(row('store10').estimate - 4.295408)).toBeLessThan(5e-7);
+    expect(Math.abs(row('log(normalSale)').estimate - 0.202468)).toBeLessThan(5e-7);
+    expect(Math.abs(row('log(normalSale)').stdError - 0.03127339)).toBeLessThan(5e-9);
+  });
+
   it('glm on a temporary CSV with --factor reads numeric ids as factors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'likelihood-'));
     const file = join(dir, 'sprays.csv');

@@ -10,7 +10,8 @@ import {
 import type { Command } from '../command.js';
 import { dataOptions, loadData } from '../data-source.js';
 import { UsageError } from '../errors.js';
-import { familyFromOptions, jsonNumber } from './fit-options.js';
+import { toJson } from '../json.js';
+import { familyFromOptions } from './fit-options.js';
 
 const TESTS: readonly AnovaGlmTest[] = ['Chisq', 'LRT', 'F'];
 
@@ -58,12 +59,12 @@ export const anovaCommand: Command = {
         const doc = rows.map((r) => ({
           resDf: r.resDf,
           rss: r.rss,
-          df: jsonNumber(r.df),
-          sumSq: jsonNumber(r.sumSq),
-          statistic: jsonNumber(r.fValue),
-          pValue: jsonNumber(r.pValue),
+          df: r.df,
+          sumSq: r.sumSq,
+          statistic: r.fValue,
+          pValue: r.pValue,
         }));
-        io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+        io.stdout(toJson(doc));
       } else {
         io.stdout(formatAnovaLmModels(rows, formulas));
       }
@@ -87,12 +88,12 @@ export const anovaCommand: Command = {
       const doc = rows.map((r) => ({
         resDf: r.resDf,
         deviance: r.resDev,
-        df: jsonNumber(r.df),
-        devianceChange: jsonNumber(r.deviance),
-        statistic: test === 'F' ? jsonNumber(r.fValue) : jsonNumber(r.deviance),
-        pValue: jsonNumber(r.pValue),
+        df: r.df,
+        devianceChange: r.deviance,
+        statistic: test === 'F' ? r.fValue : r.deviance,
+        pValue: r.pValue,
       }));
-      io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+      io.stdout(toJson(doc));
     } else {
       io.stdout(formatAnovaGlmModels(rows, formulas, { test }));
     }

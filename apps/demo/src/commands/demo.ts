@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { toJson } from '../json.js';
 import { tour } from '../tour/index.js';
 
 export const demoCommand: Command = {
@@ -12,7 +13,7 @@ export const demoCommand: Command = {
   async run(values, io) {
     const result = await tour();
     if (values.json) {
-      io.stdout(`${JSON.stringify(result.json, null, 2)}\n`);
+      io.stdout(toJson(result.json));
     } else {
       io.stdout(result.text);
     }

@@ -21,8 +21,3 @@ export function familyCall(values: ParsedValues): string {
   const name = typeof values.family === 'string' ? values.family : 'gaussian';
   return typeof values.link === 'string' ? `${name}(link = "${values.link}")` : name;
 }
-
-/** A number for JSON: finite numbers as they are, NaN/±Inf (R's NA, Inf) as null. */
-export function jsonNumber(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
-}

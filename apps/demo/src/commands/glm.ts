@@ -1,7 +1,8 @@
-import { aicGlm, formatSummaryGlm, glm, logLikGlm, summaryGlm } from '@likelihood/glm';
+import { formatSummaryGlm, glmAuto, glmReport, summaryGlmAuto } from '@likelihood/glm';
 import { type Command, requireString } from '../command.js';
 import { dataOptions, loadData } from '../data-source.js';
-import { familyCall, familyFromOptions, jsonNumber } from './fit-options.js';
+import { toJson } from '../json.js';
+import { familyCall, familyFromOptions } from './fit-options.js';
 
 export const glmCommand: Command = {
   name: 'glm',
@@ -35,47 +36,32 @@ export const glmCommand: Command = {
     const formula = requireString(values, 'formula');
     const family = familyFromOptions(values);
     const { data, factors, dataset } = await loadData(values);
-    const fit = glm(formula, data, {
+    const weights = typeof values.weights === 'string' ? values.weights : undefined;
+    const offset = typeof values.offset === 'string' ? values.offset : undefined;
+    // a factor with many levels is fitted as a sparse indicator block (O(n) per iteration)
+    const fit = glmAuto(formula, data, {
       family,
       factors,
-      ...(typeof values.weights === 'string' ? { weights: values.weights } : {}),
-      ...(typeof values.offset === 'string' ? { offset: values.offset } : {}),
+      ...(weights === undefined ? {} : { weights }),
+      ...(offset === undefined ? {} : { offset }),
     });
-    const s = summaryGlm(fit);
     if (values.json) {
-      const ll = logLikGlm(fit);
-      const aic = aicGlm(fit);
-      const doc = {
-        coefficients: s.coefficients.map((r) => ({
-          term: r.term,
-          estimate: r.estimate,
-          stdError: r.stdError,
-          statistic: r.statistic,
-          pValue: r.pValue,
-        })),
-        aliased: s.aliased,
-        deviance: s.deviance,
-        nullDeviance: s.nullDeviance,
-        dfResidual: s.dfResidual,
-        dfNull: s.dfNull,
-        aic: jsonNumber(aic),
-        logLik: jsonNumber(ll.value),
-        dispersion: s.dispersion,
-        iterations: fit.iter,
-        converged: fit.converged,
-        warnings: fit.warnings,
-      };
-      io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+      io.stdout(toJson(glmReport(fit)));
       return;
     }
+    const m = fit.model;
     io.stdout(
-      formatSummaryGlm(s, {
+      formatSummaryGlm(summaryGlmAuto(fit), {
         formula,
         familyCall: familyCall(values),
         dataName: dataset.name,
-        coefficientNames: fit.columnNames,
+        coefficientNames: m.columnNames,
+        extraArgs: [
+          ...(weights === undefined ? [] : [`weights = ${weights}`]),
+          ...(offset === undefined ? [] : [`offset = ${offset}`]),
+        ],
       }),
     );
-    for (const w of fit.warnings) io.stderr(`Warning: ${w}\n`);
+    for (const w of m.warnings) io.stderr(`Warning: ${w}\n`);
   },
 };

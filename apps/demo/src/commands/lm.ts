@@ -1,7 +1,7 @@
-import { anovaLm, formatAnovaLm, formatSummaryLm, lm, summaryLm } from '@likelihood/glm';
+import { formatLmAnova, formatLmModel, lm, lmReport } from '@likelihood/glm';
 import { type Command, requireString } from '../command.js';
 import { dataOptions, loadData } from '../data-source.js';
-import { jsonNumber } from './fit-options.js';
+import { toJson } from '../json.js';
 
 export const lmCommand: Command = {
   name: 'lm',
@@ -22,46 +22,11 @@ export const lmCommand: Command = {
       factors,
       ...(typeof values.weights === 'string' ? { weights: values.weights } : {}),
     });
-    const s = summaryLm(fit);
-    const table = anovaLm(fit, fit.terms);
     if (values.json) {
-      const doc = {
-        coefficients: s.coefficients.map((r) => ({
-          term: r.term,
-          estimate: r.estimate,
-          stdError: r.stdError,
-          statistic: r.statistic,
-          pValue: r.pValue,
-        })),
-        aliased: s.aliased,
-        sigma: s.sigma,
-        dfResidual: s.dfResidual,
-        rSquared: jsonNumber(s.rSquared),
-        adjRSquared: jsonNumber(s.adjRSquared),
-        fStatistic:
-          s.fStatistic === null
-            ? null
-            : {
-                value: s.fStatistic.value,
-                numdf: s.fStatistic.numdf,
-                dendf: s.fStatistic.dendf,
-                pValue: s.fPValue,
-              },
-        anova: table.map((r) => ({
-          term: r.term,
-          df: r.df,
-          sumSq: r.sumSq,
-          meanSq: r.meanSq,
-          fValue: jsonNumber(r.fValue),
-          pValue: jsonNumber(r.pValue),
-        })),
-      };
-      io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+      io.stdout(toJson(lmReport(fit)));
       return;
     }
-    io.stdout(
-      formatSummaryLm(s, { formula, dataName: dataset.name, coefficientNames: fit.columnNames }),
-    );
-    io.stdout(`\n${formatAnovaLm(table, fit.responseLabel)}`);
+    io.stdout(formatLmModel(fit, { dataName: dataset.name }));
+    io.stdout(`\n${formatLmAnova(fit)}`);
   },
 };

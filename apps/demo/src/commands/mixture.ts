@@ -8,6 +8,7 @@ import {
   formatMixtureFit,
   mixtureToJson,
 } from '@likelihood/mixture';
+import { toJson } from '../json.js';
 import { type Command, requireString } from '../command.js';
 import { dataOptions, loadData } from '../data-source.js';
 import { UsageError } from '../errors.js';
@@ -79,7 +80,7 @@ export const mixtureCommand: Command = {
       fit = fitGaussianMixture(X, { K, model: model as MultivariateModelName, seed });
     }
     if (values.json) {
-      io.stdout(`${JSON.stringify(mixtureToJson(fit), null, 2)}\n`);
+      io.stdout(toJson(mixtureToJson(fit)));
       return;
     }
     io.stdout(`${formatMixtureFit(fit, { variableNames: columns })}\n`);
