@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import type { LmmMatrixInput } from './lmm-from-matrices.js';
 import type { GroupingFactor } from './re-terms.js';
 
 export type Columns = Record<string, string[]>;
@@ -76,4 +77,24 @@ export function expectAbs(actual: number, expected: number, absTol: number): voi
   if (!(Math.abs(actual - expected) <= absTol)) {
     expect.fail(`expected ${actual} to be within ${absTol} of ${expected} (absolute)`);
   }
+}
+
+/** sleepstudy as the matrices of `Reaction ~ Days + (Days | Subject)`. */
+export function sleepstudyInput(): LmmMatrixInput {
+  const d = readCsv('sleepstudy.csv');
+  const y = num(d.Reaction!);
+  const days = num(d.Days!);
+  const n = y.length;
+  return {
+    X: design([ones(n), days]),
+    colnames: ['(Intercept)', 'Days'],
+    y,
+    reTerms: [
+      {
+        group: factor('Subject', d.Subject!),
+        Zcols: [ones(n), days],
+        termNames: ['(Intercept)', 'Days'],
+      },
+    ],
+  };
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { design, expectClose, factor, num, ones, readCsv } from './csv.test-helper.js';
+import {
+  design,
+  expectClose,
+  factor,
+  num,
+  ones,
+  readCsv,
+  sleepstudyInput,
+} from './csv.test-helper.js';
 import { checkAgainstLme4, readReference } from './lmer-reference.test-helper.js';
 import { lmmFromMatrices } from './lmm-from-matrices.js';
 
@@ -14,25 +22,6 @@ function dyestuff(file: string) {
     colnames: ['(Intercept)'],
     y,
     reTerms: [{ group: factor('Batch', d.Batch!), Zcols: [ones(n)], termNames: ['(Intercept)'] }],
-  };
-}
-
-function sleepstudy() {
-  const d = readCsv('sleepstudy.csv');
-  const y = num(d.Reaction!);
-  const days = num(d.Days!);
-  const n = y.length;
-  return {
-    X: design([ones(n), days]),
-    colnames: ['(Intercept)', 'Days'],
-    y,
-    reTerms: [
-      {
-        group: factor('Subject', d.Subject!),
-        Zcols: [ones(n), days],
-        termNames: ['(Intercept)', 'Days'],
-      },
-    ],
   };
 }
 
@@ -63,7 +52,7 @@ describe('lmmFromMatrices vs lme4', () => {
       expectClose(fit.deviance, ref.deviance_ML_at_estimates, 1e-6);
     });
     it(`sleepstudy (Days|Subject) ${kind}`, () => {
-      const fit = lmmFromMatrices(sleepstudy(), { ...opts, reml });
+      const fit = lmmFromMatrices(sleepstudyInput(), { ...opts, reml });
       const ref = readReference(`lmer_sleepstudy_corr_${kind}`);
       checkAgainstLme4(fit, ref);
       const c = ref.varcorr.groups[0].correlation.data[0][1];

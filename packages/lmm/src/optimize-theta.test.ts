@@ -1,16 +1,12 @@
 import { nelderMeadBounded } from '@likelihood/optim';
 import { describe, expect, it } from 'vitest';
-import { design, factor, num, ones, readCsv } from './csv.test-helper.js';
+import { sleepstudyInput } from './csv.test-helper.js';
 import { formatLmmSummary } from './format-lmm-summary.js';
 import { lmmFromMatrices } from './lmm-from-matrices.js';
 import type { ThetaOptimizer } from './optimize-theta.js';
 
 describe('optimizer non-convergence is a warning on the result, not a throw', () => {
   it('an evaluation limit of 5 gives converged = false and a warning', () => {
-    const d = readCsv('sleepstudy.csv');
-    const y = num(d.Reaction!);
-    const days = num(d.Days!);
-    const n = y.length;
     const limited: ThetaOptimizer = (fn, par0, lower, upper) => {
       const r = nelderMeadBounded(fn, par0, { lower, upper, maxfun: 5 });
       return {
@@ -21,21 +17,10 @@ describe('optimizer non-convergence is a warning on the result, not a throw', ()
         message: r.message ?? 'maximum number of function evaluations reached',
       };
     };
-    const fit = lmmFromMatrices(
-      {
-        X: design([ones(n), days]),
-        colnames: ['(Intercept)', 'Days'],
-        y,
-        reTerms: [
-          {
-            group: factor('Subject', d.Subject!),
-            Zcols: [ones(n), days],
-            termNames: ['(Intercept)', 'Days'],
-          },
-        ],
-      },
-      { optimizer: limited, optimizerName: 'limited' },
-    );
+    const fit = lmmFromMatrices(sleepstudyInput(), {
+      optimizer: limited,
+      optimizerName: 'limited',
+    });
     expect(fit.optimizer.converged).toBe(false);
     expect(fit.warnings.some((w) => w.includes('did not converge'))).toBe(true);
     expect(Number.isFinite(fit.logLik)).toBe(true);

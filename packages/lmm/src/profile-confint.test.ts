@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { design, expectClose, factor, num, ones, readCsv } from './csv.test-helper.js';
+import {
+  design,
+  expectClose,
+  factor,
+  num,
+  ones,
+  readCsv,
+  sleepstudyInput,
+} from './csv.test-helper.js';
 import { readReference } from './lmer-reference.test-helper.js';
 import { lmmFromMatrices } from './lmm-from-matrices.js';
 import { confintProfile } from './profile-confint.js';
@@ -33,25 +41,7 @@ describe('confintProfile vs lme4 confint(method = "profile")', () => {
     check(confintProfile(fit), readReference('lmer_dyestuff_REML').confint_profile.ci);
   });
   it('sleepstudy (Days|Subject) ML, including the correlation', () => {
-    const d = readCsv('sleepstudy.csv');
-    const y = num(d.Reaction!);
-    const days = num(d.Days!);
-    const n = y.length;
-    const fit = lmmFromMatrices(
-      {
-        X: design([ones(n), days]),
-        colnames: ['(Intercept)', 'Days'],
-        y,
-        reTerms: [
-          {
-            group: factor('Subject', d.Subject!),
-            Zcols: [ones(n), days],
-            termNames: ['(Intercept)', 'Days'],
-          },
-        ],
-      },
-      { reml: false },
-    );
+    const fit = lmmFromMatrices(sleepstudyInput(), { reml: false });
     check(confintProfile(fit), readReference('lmer_sleepstudy_corr_ML').confint_profile.ci);
   });
   it('Penicillin crossed (plate, sample) ML', () => {

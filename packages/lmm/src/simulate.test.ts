@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { confintBootstrap, confintWald } from './confint.js';
-import { design, expectAbs, expectClose, factor, num, ones, readCsv } from './csv.test-helper.js';
+import { expectAbs, expectClose, sleepstudyInput } from './csv.test-helper.js';
 import { readReference } from './lmer-reference.test-helper.js';
 import { lmmFromMatrices } from './lmm-from-matrices.js';
 import { simulateHierarchical, simulateLmm } from './simulate.js';
 
-const d = readCsv('sleepstudy.csv');
-const y = num(d.Reaction!);
-const days = num(d.Days!);
-const n = y.length;
-const sleepFit = lmmFromMatrices({
-  X: design([ones(n), days]),
-  colnames: ['(Intercept)', 'Days'],
-  y,
-  reTerms: [
-    {
-      group: factor('Subject', d.Subject!),
-      Zcols: [ones(n), days],
-      termNames: ['(Intercept)', 'Days'],
-    },
-  ],
-});
+const sleepFit = lmmFromMatrices(sleepstudyInput());
 
 function corr(a: number[], b: number[]): number {
   const m = a.length;
