@@ -1,6 +1,7 @@
 import { formatLmmSummary, lmm, lmmFitToJson } from '@likelihood/lmm';
 import { type Command, requireString } from '../command.js';
 import { dataOptions, loadData } from '../data-source.js';
+import { toJson } from '../json.js';
 
 export const lmmCommand: Command = {
   name: 'lmm',
@@ -24,7 +25,7 @@ export const lmmCommand: Command = {
     const { data, factors, dataset } = await loadData(values);
     const fit = lmm(formula, data, { reml: values.ml !== true, factors });
     if (values.json) {
-      io.stdout(`${JSON.stringify(lmmFitToJson(fit), null, 2)}\n`);
+      io.stdout(toJson(lmmFitToJson(fit)));
       return;
     }
     io.stdout(`${formatLmmSummary(fit, { dataName: dataset.name })}\n`);
