@@ -4,7 +4,10 @@
  * Rscript or lme4 is absent). Reports the ratio R time / our time (> 1: we are faster) and the
  * relative logLik difference.
  *
- * - sleepstudy `Reaction ~ Days + (Days | Subject)` (REML): median over 50 fits after warm-up.
+ * - sleepstudy `Reaction ~ Days + (Days | Subject)` (REML): 100 warm-up fits, then rounds of 50
+ *   fits interleaved with lme4 rounds (ours, R, ours, R, ours); per side the median over rounds
+ *   of the per-fit median wall time, and of the mean user CPU time per fit (less sensitive to
+ *   the load of the shared machine).
  * - InstEval `y ~ 1 + (1|s) + (1|d)` (REML) and `y ~ service + (1|s) + (1|d) + (1|dept:service)`
  *   (ML), single fits, when the InstEval CSV is found (`LMM_INSTEVAL_CSV`, default
  *   /work/shared/data/r/InstEval.csv); `LMM_BENCH_INSTEVAL=0` skips them.
@@ -51,22 +54,66 @@ function runR(code: string): Record<string, number> | null {
 const sleepPath = fileURLToPath(new URL('../src/fixtures/sleepstudy.csv', import.meta.url));
 const sleep = readCsv(sleepPath, ['Reaction', 'Days']);
 const fSleep = 'Reaction ~ Days + (Days | Subject)';
-for (let r = 0; r < 30; r++) lmm(fSleep, sleep);
-const times: number[] = [];
-let fit = lmm(fSleep, sleep);
-for (let r = 0; r < 50; r++) {
-  const t0 = performance.now();
-  fit = lmm(fSleep, sleep);
-  times.push(performance.now() - t0);
+
+/** Per-fit wall and CPU (user) milliseconds of one round: medians over `fits` fits. */
+interface Round {
+  wall: number;
+  cpu: number;
 }
-const ours = median(times) / 1000;
-const rs = runR(`suppressMessages(library(lme4));
+
+let fit = lmm(fSleep, sleep);
+/** One round of ours: 50 fits, median wall time per fit and mean user CPU time per fit. */
+function oursRound(): Round {
+  const times: number[] = [];
+  const c0 = process.cpuUsage();
+  for (let r = 0; r < 50; r++) {
+    const t0 = performance.now();
+    fit = lmm(fSleep, sleep);
+    times.push(performance.now() - t0);
+  }
+  return { wall: median(times), cpu: process.cpuUsage(c0).user / 1000 / 50 };
+}
+/** One round of lme4 in a fresh Rscript: 10 warm-up fits, then 50 timed (median elapsed, mean user). */
+function rRound(): (Round & { logLik: number }) | null {
+  const r = runR(`suppressMessages(library(lme4));
 d <- read.csv("${sleepPath}"); d$Subject <- factor(d$Subject)
 for (i in 1:10) f <- lmer(${fSleep}, d)
-t <- replicate(50, system.time(f <- lmer(${fSleep}, d))[["elapsed"]])
-cat("time", median(t), "\\n"); cat("logLik", sprintf("%.17g", logLik(f)), "\\n")`);
+t <- replicate(50, system.time(f <- lmer(${fSleep}, d))[c("elapsed", "user.self")])
+cat("wall", median(t[1, ]) * 1000, "\n"); cat("cpu", mean(t[2, ]) * 1000, "\n")
+cat("logLik", sprintf("%.17g", logLik(f)), "\n")`);
+  return r === null ? null : { wall: r.wall!, cpu: r.cpu!, logLik: r.logLik! };
+}
+
+// Warm-up (the JIT tiers up later on a loaded machine), then interleaved rounds
+// ours, R, ours, R, ours so that both sides see the same load; medians over rounds.
+for (let r = 0; r < 100; r++) lmm(fSleep, sleep);
+const oursRounds: Round[] = [];
+const rRounds: (Round & { logLik: number })[] = [];
+for (let round = 0; round < 3; round++) {
+  oursRounds.push(oursRound());
+  if (round < 2) {
+    const r = rRound();
+    if (r !== null) rRounds.push(r);
+  }
+}
 console.log('lmm bench (median wall time; ratio = R / ours, > 1 means faster than lme4)');
-report('sleepstudy (Days|Subject) REML, per fit', ours, fit.logLik, fit.optimizer.evaluations, rs);
+const oursWall = median(oursRounds.map((r) => r.wall));
+const oursCpu = median(oursRounds.map((r) => r.cpu));
+if (rRounds.length === 0) {
+  console.log(
+    `sleepstudy (Days|Subject) REML, per fit: ours ${oursWall.toFixed(2)} ms wall, ${oursCpu.toFixed(2)} ms CPU (${fit.optimizer.evaluations} deviance evaluations); R: skipped (Rscript with lme4 not available)`,
+  );
+} else {
+  const rWall = median(rRounds.map((r) => r.wall));
+  const rCpu = median(rRounds.map((r) => r.cpu));
+  const rel = Math.abs(fit.logLik - rRounds[0]!.logLik) / Math.abs(rRounds[0]!.logLik);
+  console.log(
+    `sleepstudy (Days|Subject) REML, per fit (${fit.optimizer.evaluations} deviance evaluations): ` +
+      `wall ours ${oursWall.toFixed(2)} ms, lme4 ${rWall.toFixed(2)} ms, ratio ${(rWall / oursWall).toFixed(2)}x; ` +
+      `CPU ours ${oursCpu.toFixed(2)} ms, lme4 ${rCpu.toFixed(2)} ms, ratio ${(rCpu / oursCpu).toFixed(2)}x; ` +
+      `logLik rel. diff ${rel.toExponential(1)}`,
+  );
+}
 
 function report(
   name: string,
