@@ -1,7 +1,32 @@
-import { formatLmmSummary, lmm, lmmFitToJson } from '@likelihood/lmm';
+import {
+  type ThetaOptimizer,
+  bobyqaTheta,
+  formatLmmSummary,
+  lmm,
+  lmmFitToJson,
+} from '@likelihood/lmm';
 import { type Command, requireString } from '../command.js';
 import { dataOptions, loadData } from '../data-source.js';
 import { toJson } from '../json.js';
+import { type Progress, createProgress } from '../progress.js';
+
+/** lme4's default θ optimizer, reporting each deviance evaluation to `progress`. */
+function withProgress(optimizer: ThetaOptimizer, progress: Progress): ThetaOptimizer {
+  return (fn, par0, lower, upper) => {
+    let evaluations = 0;
+    return optimizer(
+      (theta) => {
+        const value = fn(theta);
+        evaluations++;
+        progress.tick(`${evaluations} deviance evaluations, objective ${value.toFixed(4)}`);
+        return value;
+      },
+      par0,
+      lower,
+      upper,
+    );
+  };
+}
 
 export const lmmCommand: Command = {
   name: 'lmm',
@@ -23,7 +48,20 @@ export const lmmCommand: Command = {
   async run(values, io) {
     const formula = requireString(values, 'formula');
     const { data, factors, dataset } = await loadData(values);
-    const fit = lmm(formula, data, { reml: values.ml !== true, factors });
+    // a big fit shows its progress on stderr when that is a terminal (never on stdout)
+    const progress = createProgress(io, 'likelihood lmm');
+    const optimizer = withProgress(bobyqaTheta, progress);
+    let fit: ReturnType<typeof lmm>;
+    try {
+      fit = lmm(formula, data, {
+        reml: values.ml !== true,
+        factors,
+        optimizer,
+        optimizerName: 'bobyqa',
+      });
+    } finally {
+      progress.done();
+    }
     if (values.json) {
       io.stdout(toJson(lmmFitToJson(fit)));
       return;
