@@ -29,6 +29,24 @@ export function dotKernel(
   return s0 + s1 + (s2 + s3);
 }
 
+/**
+ * Σ_{i<n} x[xo+i] y[yo+i] summed left to right, the rounding of reference BLAS `ddot` (whose
+ * unrolled loop still adds in order), starting from `start`: the QR kernels use it to
+ * reproduce R's bits. Trusts its input.
+ */
+export function dotSequentialKernel(
+  n: number,
+  x: ArrayLike<number>,
+  xo: number,
+  y: ArrayLike<number>,
+  yo: number,
+  start = 0,
+): number {
+  let s = start;
+  for (let i = 0; i < n; i++) s += x[xo + i] * y[yo + i];
+  return s;
+}
+
 /** y ← y + αx (BLAS daxpy). Mutates and returns `y`. */
 export function axpyInPlace(alpha: number, x: ArrayLike<number>, y: Float64Array): Float64Array {
   assertLength(x, y.length, 'x', 'must match y');

@@ -22,11 +22,14 @@ export { solveTriangular, solveTriangularInPlace } from './triangular.js';
 export type { Chol2invOptions } from './cholesky-utils.js';
 export { choleskySolve, chol2inv, logDetFromCholesky, inverseSpd } from './cholesky-utils.js';
 export type { QrPivoted } from './qr.js';
-export { qrPivoted } from './qr.js';
+export { qrPivoted, qrPivotedInPlace } from './qr.js';
 export {
   qrCoef,
   qrQty,
+  qrQtyInPlace,
   qrQy,
+  qrQyInPlace,
+  qrSolveRInPlace,
   qrFitted,
   qrResiduals,
   qrRInverse,

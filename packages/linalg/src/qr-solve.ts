@@ -1,11 +1,15 @@
-import { axpyKernel, dotKernel } from './blas1.js';
+import { axpyKernel, dotSequentialKernel } from './blas1.js';
 import { assertLength } from './checks.js';
 import { chol2inv } from './cholesky-utils.js';
 import { type DenseMatrix, dense } from './dense.js';
+import { DimensionError } from './errors.js';
 import type { QrPivoted } from './qr.js';
 import { trsvKernel } from './triangular.js';
 
-/** Applies Householder reflection j of `f` to y in place (LINPACK dqrsl, one step). */
+/**
+ * Applies Householder reflection j of `f` to y in place (LINPACK dqrsl, one step), in dqrsl's
+ * operation order: the ddot runs left to right from the leading entry qraux[j].
+ */
 function reflect(f: QrPivoted, j: number, y: Float64Array): void {
   const n = f.qr.rows;
   const x = f.qr.data;
@@ -13,7 +17,7 @@ function reflect(f: QrPivoted, j: number, y: Float64Array): void {
   if (qj === 0) return;
   const cj = j * n;
   // v = (qraux[j], x[j+1:n, j]); y ← y − v (vᵀy) / v_1
-  const s = qj * y[j] + dotKernel(n - j - 1, x, cj + j + 1, y, j + 1);
+  const s = dotSequentialKernel(n - j - 1, x, cj + j + 1, y, j + 1, qj * y[j]);
   const t = -s / qj;
   y[j] += t * qj;
   axpyKernel(n - j - 1, t, x, cj + j + 1, y, j + 1);
@@ -27,18 +31,57 @@ function reflections(f: QrPivoted): number {
 /** Qᵀy (R's `qr.qty`), y of length n; returns a new vector. */
 export function qrQty(f: QrPivoted, y: ArrayLike<number>): Float64Array {
   assertLength(y, f.qr.rows, 'y', 'must equal the number of rows of the QR');
-  const out = Float64Array.from(y);
-  const ju = reflections(f);
-  for (let j = 0; j < ju; j++) reflect(f, j, out);
-  return out;
+  return qtyKernel(f, Float64Array.from(y));
+}
+
+/** y ← Qᵀy IN PLACE (R's `qr.qty`), y of length n; returns y. */
+export function qrQtyInPlace(f: QrPivoted, y: Float64Array): Float64Array {
+  assertLength(y, f.qr.rows, 'y', 'must equal the number of rows of the QR');
+  return qtyKernel(f, y);
 }
 
 /** Qy (R's `qr.qy`), y of length n; returns a new vector. */
 export function qrQy(f: QrPivoted, y: ArrayLike<number>): Float64Array {
   assertLength(y, f.qr.rows, 'y', 'must equal the number of rows of the QR');
-  const out = Float64Array.from(y);
-  for (let j = reflections(f) - 1; j >= 0; j--) reflect(f, j, out);
-  return out;
+  return qyKernel(f, Float64Array.from(y));
+}
+
+/** y ← Qy IN PLACE (R's `qr.qy`), y of length n; returns y. */
+export function qrQyInPlace(f: QrPivoted, y: Float64Array): Float64Array {
+  assertLength(y, f.qr.rows, 'y', 'must equal the number of rows of the QR');
+  return qyKernel(f, y);
+}
+
+function qtyKernel(f: QrPivoted, y: Float64Array): Float64Array {
+  const ju = reflections(f);
+  for (let j = 0; j < ju; j++) reflect(f, j, y);
+  return y;
+}
+
+function qyKernel(f: QrPivoted, y: Float64Array): Float64Array {
+  for (let j = reflections(f) - 1; j >= 0; j--) reflect(f, j, y);
+  return y;
+}
+
+/**
+ * Back substitution R₁₁ b = c IN PLACE on b[0:rank] (dqrsl's coefficient step, column-oriented:
+ * b_j ← b_j / R_jj, then b[0:j] ← b[0:j] − b_j R[0:j, j], j descending); entries from `rank` on
+ * are left as they are. b must have length ≥ rank; returns b.
+ */
+export function qrSolveRInPlace(f: QrPivoted, b: Float64Array): Float64Array {
+  const k = f.rank;
+  if (b.length < k) {
+    throw new DimensionError(`b has length ${b.length}, expected at least the rank ${k}`);
+  }
+  const n = f.qr.rows;
+  const x = f.qr.data;
+  for (let j = k - 1; j >= 0; j--) {
+    const cj = j * n;
+    const bj = b[j] / x[j + cj];
+    b[j] = bj;
+    axpyKernel(j, -bj, x, cj, b, 0);
+  }
+  return b;
 }
 
 /**
@@ -48,11 +91,7 @@ export function qrQy(f: QrPivoted, y: ArrayLike<number>): Float64Array {
 export function qrCoef(f: QrPivoted, y: ArrayLike<number>): Float64Array {
   const k = f.rank;
   const p = f.qr.cols;
-  const qty = qrQty(f, y);
-  const b = qty.subarray(0, k);
-  // R₁₁ is the leading k × k upper triangle of the n-row qr array: copy it to a k × k matrix
-  const R = upperBlock(f.qr, k);
-  trsvKernel(R, k, false, false, b, 0);
+  const b = qrSolveRInPlace(f, qrQty(f, y));
   const coef = new Float64Array(p).fill(Number.NaN);
   for (let i = 0; i < k; i++) coef[f.pivot[i]] = b[i];
   return coef;

@@ -1,4 +1,4 @@
-import { axpyKernel, dotKernel } from './blas1.js';
+import { axpyKernel, dotSequentialKernel } from './blas1.js';
 import { assertFinite, copyDense, type DenseMatrix } from './dense.js';
 import { LinalgError } from './errors.js';
 
@@ -30,18 +30,37 @@ function norm2(x: Float64Array, o: number, n: number): number {
 
 /**
  * Householder QR with R's limited column pivoting (LINPACK `dqrdc2`, as used by `qr()`, `lm`
- * and `glm`): at step l, a column whose norm, after removing its projection on the previous
- * columns, has fallen below `tol` × its original norm is moved to the end (the others keep
- * their order), and the rank is the number of columns kept in front. With the same `tol`
- * (default 1e-7) this gives the same rank and pivot as R. Does not modify X.
+ * and `glm`), on a copy of X: `qrPivotedInPlace(copyDense(X), tol)`. Does not modify X.
  */
 export function qrPivoted(X: DenseMatrix, tol = 1e-7): QrPivoted {
+  checkQrInput(X, tol);
+  return qrPivotedKernel(copyDense(X), tol);
+}
+
+/**
+ * Householder QR with R's limited column pivoting (LINPACK `dqrdc2`) IN PLACE: X's data
+ * becomes the compact QR (`result.qr === X`). At step l, a column whose norm, after removing
+ * its projection on the previous columns, has fallen below `tol` × its original norm is moved
+ * to the end (the others keep their order), and the rank is the number of columns kept in
+ * front. Each Householder step v = x_l / ±‖x_l‖ + e_1, x_j ← x_j − (vᵀx_j / v_1) v runs the
+ * LINPACK operations in their order (dnrm2 as a left-to-right sum of squares, ddot, daxpy, the
+ * scaling by 1/‖x_l‖), so with R's reference BLAS the factor is R's to the last bit.
+ */
+export function qrPivotedInPlace(X: DenseMatrix, tol = 1e-7): QrPivoted {
+  checkQrInput(X, tol);
+  return qrPivotedKernel(X, tol);
+}
+
+function checkQrInput(X: DenseMatrix, tol: number): void {
   assertFinite(X, 'X');
   if (!(tol >= 0)) throw new LinalgError(`tol must be a non-negative number, got ${tol}`);
-  const Q = copyDense(X);
+}
+
+/** dqrdc2 on X.data in place; trusts its input. */
+function qrPivotedKernel(Q: DenseMatrix, tol: number): QrPivoted {
   const x = Q.data;
-  const n = X.rows;
-  const p = X.cols;
+  const n = Q.rows;
+  const p = Q.cols;
   const qraux = new Float64Array(p);
   const work1 = new Float64Array(p);
   const work2 = new Float64Array(p);
@@ -91,7 +110,7 @@ export function qrPivoted(X: DenseMatrix, tol = 1e-7): QrPivoted {
     const vll = x[cl + l];
     for (let j = l + 1; j < p; j++) {
       const cj = j * n;
-      const t = -dotKernel(m, x, cl + l, x, cj + l) / vll;
+      const t = -dotSequentialKernel(m, x, cl + l, x, cj + l) / vll;
       axpyKernel(m, t, x, cl + l, x, cj + l);
       if (qraux[j] === 0) continue;
       const r = Math.abs(x[cj + l]) / qraux[j];
