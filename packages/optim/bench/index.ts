@@ -1,7 +1,10 @@
 /**
- * Benchmarks: Nelder–Mead on the peppered-moth objective and BFGS on 10-D Rosenbrock, timed
- * per call, with R's time for the very same calls measured side by side via Rscript (skipped
- * with a note when Rscript is absent). Reports ratios R / ours (higher is better).
+ * Benchmarks: Nelder–Mead on the peppered-moth objective, BFGS on 10-D Rosenbrock and L-BFGS-B
+ * on the wheat likelihood, timed per call, with R's time for the very same calls measured side
+ * by side via Rscript (skipped with a note when Rscript is absent). The runs are interleaved
+ * (ours, R, ours, R, ours) because the shared machine's load drifts, and both elapsed and CPU
+ * (user + system) time are reported: under heavy load elapsed time mostly measures the scheduler, CPU
+ * time the work. Reports ratios R / ours of the medians (higher is better).
  * Run: pnpm --filter @likelihood/optim bench
  */
 import { spawnSync } from 'node:child_process';
@@ -10,17 +13,33 @@ import { mothNegLogLik } from '../src/moths.fixture.js';
 import { rosenbrock, rosenbrockGradient } from '../src/rosenbrock.fixture.js';
 import { wheatNegLogLik } from '../src/wheat.fixture.js';
 
-/** Median milliseconds per call over `rounds` rounds of `reps` calls (after warm-up). */
-function timePerCall(run: () => void, reps: number, rounds = 7): number {
+/** Elapsed and CPU (user + system) milliseconds per call. */
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+/** Median over `rounds` rounds of `reps` calls (after warm-up) of wall and CPU time. */
+function timePerCall(run: () => void, reps: number, rounds = 7): Timing {
   for (let i = 0; i < reps; i++) run();
-  const samples: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let k = 0; k < rounds; k++) {
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < reps; i++) run();
-    samples.push(Number(process.hrtime.bigint() - t0) / 1e6 / reps);
+    wall.push(Number(process.hrtime.bigint() - t0) / 1e6 / reps);
+    const u = process.cpuUsage(c0);
+    cpu.push((u.user + u.system) / 1e3 / reps);
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(rounds / 2)];
+  return { wall: median(wall), cpu: median(cpu) };
+}
+
+/** The median (the mean of the two middle values for an even count). */
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
 
 const R_SCRIPT = String.raw`
@@ -35,13 +54,14 @@ gr10 <- function(x) { n <- length(x); g <- numeric(n); i <- 1:(n-1)
 d <- read.csv(text = paste0("y\n", paste(Y, collapse = "\n"))); y <- d$y; g <- rep(1:10, each = 5)
 ldmvnorm <- function(y, theta, Sig) -.5*(length(y)*log(2*pi) + log(det(Sig)) + t(y-theta)%*%solve(Sig)%*%(y-theta))
 mll <- function(p, y, g) { ll <- 0; for (gj in sort(unique(g))) { nj <- sum(g==gj); S <- diag(p[2], nj) + matrix(p[3], nj, nj); ll <- ll + ldmvnorm(y[g==gj], p[1], S) }; -ll }
-tm <- function(expr, reps) { f <- function() for (i in 1:reps) eval(expr); f(); s <- replicate(5, system.time(f())[["elapsed"]]); median(s) / reps * 1000 }
+tm <- function(expr, reps) { f <- function() for (i in 1:reps) eval(expr); f(); s <- replicate(5, system.time(f())[c("elapsed", "user.self", "sys.self")]); s <- rbind(s[1, ], s[2, ] + s[3, ]); apply(s, 1, median) / reps * 1000 }
 cat(tm(quote(optim(c(0.3, 0.3), loglik)), 200), "\n")
 cat(tm(quote(optim(rep(c(-1.2, 1), 5), fr10, gr10, method = "BFGS", control = list(maxit = 1000))), 50), "\n")
 cat(tm(quote(optim(c(15, 1, 1), mll, gr = NULL, y = y, g = g, lower = c(-Inf, 0, 0), method = "L-BFGS-B")), 20), "\n")
 `;
 
-function timeR(): number[] | null {
+/** R's elapsed and CPU (user + system) milliseconds per call per case; null without Rscript. */
+function timeR(): Timing[] | null {
   const which = spawnSync('Rscript', ['--version'], { encoding: 'utf8' });
   if (which.error) return null;
   // the wheat y values are passed in as the R vector Y
@@ -56,8 +76,11 @@ function timeR(): number[] | null {
   }
   return out.stdout
     .trim()
-    .split(/\s+/)
-    .map((s) => Number(s));
+    .split('\n')
+    .map((line) => {
+      const [wall, cpu] = line.trim().split(/\s+/).map(Number);
+      return { wall, cpu };
+    });
 }
 
 function wheatYForR(): string {
@@ -87,18 +110,42 @@ const cases: { name: string; run: () => void; reps: number }[] = [
   },
 ];
 
-const ours = cases.map((c) => timePerCall(c.run, c.reps));
-const r = timeR();
-console.log('@likelihood/optim benchmarks (median ms per call)');
-console.log('case'.padEnd(48), 'ours ms'.padStart(10), 'R ms'.padStart(10), 'R/ours'.padStart(10));
+// Interleaved: ours, R, ours, R, ours; per case the median of our three and of R's two runs.
+const oursRuns: Timing[][] = [];
+const rRuns: Timing[][] = [];
+for (let round = 0; round < 3; round++) {
+  oursRuns.push(cases.map((c) => timePerCall(c.run, c.reps)));
+  if (round < 2) {
+    const r = timeR();
+    if (r === null) break;
+    rRuns.push(r);
+  }
+}
+const pick = (runs: Timing[][], i: number, key: keyof Timing) =>
+  median(runs.map((run) => run[i][key]));
+console.log(
+  '@likelihood/optim benchmarks (median ms per call; wall = elapsed, cpu = user + system time)',
+);
+console.log(
+  'case'.padEnd(44),
+  'ours wall'.padStart(10),
+  'R wall'.padStart(9),
+  'ratio'.padStart(7),
+  'ours cpu'.padStart(10),
+  'R cpu'.padStart(9),
+  'ratio'.padStart(7),
+);
 cases.forEach((c, i) => {
-  const rMs = r?.[i];
-  const ratio = rMs === undefined ? 'n/a' : `${(rMs / ours[i]).toFixed(1)}x`;
-  console.log(
-    c.name.padEnd(48),
-    ours[i].toFixed(4).padStart(10),
-    (rMs === undefined ? 'n/a' : rMs.toFixed(4)).padStart(10),
-    ratio.padStart(10),
-  );
+  const cells: string[] = [];
+  for (const key of ['wall', 'cpu'] as const) {
+    const ours = pick(oursRuns, i, key);
+    const r = rRuns.length > 0 ? pick(rRuns, i, key) : undefined;
+    cells.push(
+      ours.toFixed(4).padStart(10),
+      (r === undefined ? 'n/a' : r.toFixed(3)).padStart(9),
+      (r === undefined ? 'n/a' : `${(r / ours).toFixed(1)}x`).padStart(7),
+    );
+  }
+  console.log(c.name.padEnd(44), ...cells);
 });
-if (r === null) console.log('Rscript not found: R timings skipped.');
+if (rRuns.length === 0) console.log('Rscript not found: R timings skipped.');
