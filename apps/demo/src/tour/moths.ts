@@ -1,7 +1,8 @@
 import { collapsedMultinomialEM, emStandardErrors, formatEMTrace, runEM } from '@likelihood/em';
 import { pepperedMoths, pepperedMothsSpec } from '@likelihood/expfam';
 import { NonFiniteStartError, bfgs, nelderMead } from '@likelihood/optim';
-import { printNamedVector, printVector } from '../format/r-print.js';
+import { printVector } from '../format/r-print.js';
+import { printOptimList } from './print-optim.js';
 import type { TourSection } from './section.js';
 
 /** The source text prints with `options(digits = 4)`. */
@@ -41,27 +42,6 @@ function hardyWeinbergLogProbDerivatives(psi: Float64Array): {
   return { gradient, hessian };
 }
 
-/** R's print of an `optim()` result list. */
-function printOptim(
-  par: ArrayLike<number>,
-  value: number,
-  fnCount: number,
-  convergence: number,
-): string {
-  return [
-    '$par',
-    printVector(Array.from(par), DIGITS),
-    '$value',
-    printVector([value], DIGITS),
-    '$counts',
-    printNamedVector(['function', 'gradient'], [fnCount, null], DIGITS),
-    '$convergence',
-    `[1] ${convergence}`,
-    '$message',
-    'NULL',
-  ].join('\n');
-}
-
 /**
  * Seed 000 §6.2: the peppered moths. Phenotype counts (85, 196, 341) collapse six Hardy–Weinberg
  * genotype cells; Nelder–Mead from (0.3, 0.3) as `optim()`, the exact MLE by BFGS with the
@@ -96,7 +76,17 @@ export function mothsSection(): TourSection {
   const x = pepperedMothsSpec.x.join(', ');
   const text = [
     `> optim(c(0.3, 0.3), loglik, x = c(${x}))`,
-    printOptim(nm.par, nm.value, nm.counts.function, nm.convergence),
+    printOptimList(
+      {
+        par: nm.par,
+        value: nm.value,
+        counts: { function: nm.counts.function, gradient: null },
+        convergence: nm.convergence,
+        message: null,
+      },
+      DIGITS,
+      { blankLines: false },
+    ),
     `> optim(c(0, 0), loglik, x = c(${x}))`,
     `Error in optim(c(0, 0), loglik, x = c(${x})): ${startError}`,
     '> x[group] * p / M(p, group)[group]   # E(N | X = x), genotypes CC CI CT II IT TT',

@@ -2,16 +2,17 @@ import { type Dataset, factorCodes, loadNels, wheat } from '@likelihood/datasets
 import type { DataInput } from '@likelihood/formula';
 import { type DenseMatrix, dense, inverseSpd } from '@likelihood/linalg';
 import {
-  type LmmFit,
   type ReTermInput,
+  formatLmm,
   formatLmmSummary,
   lmm,
+  lmmFitToJson,
   marginalLogLik,
   onewayAnova,
 } from '@likelihood/lmm';
 import { type OptimResult, lbfgsb } from '@likelihood/optim';
 import { printNamedVector, printVector } from '../format/r-print.js';
-import { formatMerMod, printOptimList, printSquare } from './format-mer.js';
+import { printOptimList, printSquare } from './print-optim.js';
 import { printMatrix } from './print-matrix.js';
 import { profileInterval } from './profile-ci.js';
 import type { TourSection } from './section.js';
@@ -82,25 +83,6 @@ function optimText(
   ];
 }
 
-function lmmJson(f: LmmFit) {
-  return {
-    fixef: f.coefficients.map((r) => ({
-      term: r.term,
-      estimate: r.estimate,
-      stdError: r.stdError,
-      statistic: r.tValue,
-    })),
-    varCorr: f.varCorr,
-    sigma: f.sigma,
-    theta: Array.from(f.theta),
-    logLik: f.logLik,
-    deviance: f.deviance,
-    remlCriterion: f.remlCriterion,
-    aic: f.aic,
-    bic: f.bic,
-  };
-}
-
 /**
  * Seed 001 (Hoff, STA 610): wheat yields of 10 regions x 5 plots under y_ij = mu + a_j + e_ij.
  * Method of moments from the one-way ANOVA, REML and ML fits, Hoff's brute-force marginal
@@ -160,7 +142,7 @@ export function wheatSection(): TourSection {
     '> mean(y)',
     printVector([aov.grandMean]),
     '> lmer(y ~ 1 + (1 | g))',
-    formatMerMod(reml, 'y ~ 1 + (1 | g)'),
+    formatLmm(reml).replace(/\n$/, ''),
     ...points.flatMap((pt, k) => [
       `> mll.oneway( c(${pt.join(', ')}), y,g)`,
       printVector([values[k]!]),
@@ -189,7 +171,7 @@ export function wheatSection(): TourSection {
     text,
     json: {
       methodOfMoments: { tau2: t2, sigma2: s2, mean: aov.grandMean },
-      reml: lmmJson(reml),
+      reml: lmmFitToJson(reml),
       mllOneway: points.map((pt, k) => ({ par: pt, value: values[k] })),
       optim: {
         par: Array.from(gamma),
@@ -198,7 +180,7 @@ export function wheatSection(): TourSection {
         hessian: Array.from(ml.fit.hessian!),
         se: ml.se,
       },
-      ml: lmmJson(mlFit),
+      ml: lmmFitToJson(mlFit),
       profileCI: { tau: ciT2.map(Math.sqrt), sigma: ciS2.map(Math.sqrt), mu: ciMu },
     },
   };
@@ -249,8 +231,8 @@ export async function nelsSection(): Promise<TourSection> {
         hessian: Array.from(ml.fit.hessian!),
         se: ml.se,
       },
-      oneway: lmmJson(oneway),
-      randomSlope: lmmJson(slope),
+      oneway: lmmFitToJson(oneway),
+      randomSlope: lmmFitToJson(slope),
     },
   };
 }
