@@ -144,12 +144,14 @@ if (!existsSync(file1d)) {
       cpu: (c1.cpu - c0.cpu - (c2.cpu - c1.cpu)) / 20,
     };
   };
-  // mixtools the same way: (T(maxit = 12) - T(maxit = 2)) / 10, elapsed and CPU (user + system:
-  // R allocates n x k matrices every iteration, and their page faults are system time).
+  // mixtools the same way: (T(maxit = 12) - T(maxit = 2)) / 10, each T the mean of two runs
+  // (2, 12, 2, 12), elapsed and CPU (user + system: R allocates n x k matrices every
+  // iteration, and their page faults are system time).
   const rCode =
     `suppressMessages(library(mixtools)); d <- read.csv("${file1d}");` +
     'run <- function(m) system.time(invisible(capture.output(normalmixEM(d$x, k = 3, lambda = c(1,1,1)/3, mu = c(-3,0,5), sigma = c(1,1,1), maxit = m))))[c("elapsed", "user.self", "sys.self")];' +
-    't2 <- run(2); t12 <- run(12); per <- (t12 - t2) / 10 * 1000;' +
+    'a <- run(2); b <- run(12); a2 <- run(2); b2 <- run(12);' +
+    'per <- ((b + b2) / 2 - (a + a2) / 2) / 10 * 1000;' +
     'cat("RESULT ", jsonlite::toJSON(list(wall = per[[1]], cpu = per[[2]] + per[[3]]), auto_unbox = TRUE, digits = NA), "\\n", sep = "")';
   fitN(5); // warm-up (JIT)
   const ours: { wall: number; cpu: number }[] = [];

@@ -1,5 +1,5 @@
 import { choleskyInPlace, type DenseMatrix, dense } from '@likelihood/linalg';
-import { expNonPositive } from './fast-exp.js';
+import { expAboveCut, UNDERFLOW_CUT } from './fast-exp-table.js';
 
 const LOG_2PI = Math.log(2 * Math.PI);
 
@@ -121,7 +121,7 @@ export function eStepGaussianMv(
       const o = k * B;
       for (let j = 0; j < len; j++) {
         const t = buf[o + j]! - M[j]!;
-        const v = t === 0 ? 1 : t < -40 ? 0 : expNonPositive(t);
+        const v = t === 0 ? 1 : t < UNDERFLOW_CUT ? 0 : expAboveCut(t);
         buf[o + j] = v;
         S[j] += v;
       }
