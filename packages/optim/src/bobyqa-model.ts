@@ -1,4 +1,4 @@
-import { luFactorInPlace, luSolveFactoredInPlace } from './bobyqa-lu.js';
+import { luFactorInPlace, luSolveFactoredInPlace } from './dense-small.js';
 
 /**
  * The quadratic model and interpolation system of BOBYQA (Powell 2009). The model

@@ -3,7 +3,7 @@ import { assertInside, resolveBounds } from './bounds.js';
 import { InterpolationModel } from './bobyqa-model.js';
 import { TrustRegionWork, boxTrustRegionStep } from './bobyqa-trust-region.js';
 import { optimHess } from './finite-difference.js';
-import { reduceFixed } from './fixed-parameters.js';
+import { solveWithFixed } from './fixed-parameters.js';
 import type { CommonOptions, Objective, OptimResult, TraceEntry } from './types.js';
 
 /** Options of {@link bobyqa}; defaults follow R's minqa::bobyqa. */
@@ -37,31 +37,15 @@ export function bobyqa(
   const n = x0.length;
   const bounds = resolveBounds(options.lower, options.upper, n);
   assertInside(x0, bounds);
-  const reduced = reduceFixed(fn, x0, bounds.lower, bounds.upper);
-  if (reduced !== null) {
-    // fixed parameters (lower = upper) are held at their bound; search over the rest
-    const full = reduced.expand(reduced.x0);
-    if (reduced.free.length === 0) {
-      return {
-        par: full,
-        value: evaluateStart(fn, full),
-        counts: { function: 1, gradient: null },
-        convergence: 0,
-        message: null,
-      };
-    }
-    const sub = bobyqa(reduced.fn, reduced.x0, {
+  const fixed = solveWithFixed(fn, x0, bounds.lower, bounds.upper, options, (reduced) =>
+    bobyqa(reduced.fn, reduced.x0, {
       ...options,
       lower: reduced.lower,
       upper: reduced.upper,
       hessian: false,
-    });
-    const result: OptimResult = { ...sub, par: reduced.expand(sub.par) };
-    if (options.hessian) {
-      result.hessian = optimHess(fn, result.par, undefined, { ndeps: options.ndeps });
-    }
-    return result;
-  }
+    }),
+  );
+  if (fixed !== null) return fixed;
   const { lower, upper } = bounds;
   let maxAbs = 0;
   for (let i = 0; i < n; i++) maxAbs = Math.max(maxAbs, Math.abs(x0[i]));

@@ -1,4 +1,6 @@
-import type { Objective } from './types.js';
+import { evaluateStart } from './checks.js';
+import { optimHess } from './finite-difference.js';
+import type { CommonOptions, Objective, OptimResult } from './types.js';
 
 /** A problem with the coordinates fixed by lower_i = upper_i removed. */
 export interface ReducedProblem {
@@ -41,4 +43,41 @@ export function reduceFixed(
   };
   const pick = (v: Float64Array): Float64Array => Float64Array.from(freeList, (i) => v[i]);
   return { free, fn: reducedFn, x0: pick(x0), lower: pick(lower), upper: pick(upper), expand };
+}
+
+/**
+ * Run a bounded derivative-free method over the free coordinates only when some lower_i =
+ * upper_i: `solveReduced` minimizes the reduced problem (its options must set `hessian: false`),
+ * its `par` is expanded back with the fixed coordinates at their bound, and with
+ * `options.hessian` the Hessian of the full `fn` is added (R's optimHess, `ndeps` steps). With
+ * no free coordinate left the result is f at the start (one evaluation, convergence 0).
+ * Returns null when every coordinate is free (the caller then solves the full problem).
+ */
+export function solveWithFixed(
+  fn: Objective,
+  x0: Float64Array,
+  lower: Float64Array,
+  upper: Float64Array,
+  options: CommonOptions,
+  solveReduced: (reduced: ReducedProblem) => OptimResult,
+): OptimResult | null {
+  const reduced = reduceFixed(fn, x0, lower, upper);
+  if (reduced === null) return null;
+  // fixed parameters (lower = upper) are held at their bound; search over the rest
+  const full = reduced.expand(reduced.x0);
+  if (reduced.free.length === 0) {
+    return {
+      par: full,
+      value: evaluateStart(fn, full),
+      counts: { function: 1, gradient: null },
+      convergence: 0,
+      message: null,
+    };
+  }
+  const sub = solveReduced(reduced);
+  const result: OptimResult = { ...sub, par: reduced.expand(sub.par) };
+  if (options.hessian) {
+    result.hessian = optimHess(fn, result.par, undefined, { ndeps: options.ndeps });
+  }
+  return result;
 }

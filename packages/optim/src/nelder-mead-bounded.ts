@@ -1,7 +1,7 @@
 import { evaluateStart, expand, toParameters } from './checks.js';
 import { assertInside, resolveBounds } from './bounds.js';
 import { optimHess } from './finite-difference.js';
-import { reduceFixed } from './fixed-parameters.js';
+import { solveWithFixed } from './fixed-parameters.js';
 import type { CommonOptions, Objective, OptimResult, TraceEntry } from './types.js';
 
 /** Options of {@link nelderMeadBounded}. */
@@ -44,20 +44,8 @@ export function nelderMeadBounded(
   const n = x0.length;
   const bounds = resolveBounds(options.lower, options.upper, n);
   assertInside(x0, bounds);
-  const reduced = reduceFixed(fn, x0, bounds.lower, bounds.upper);
-  if (reduced !== null) {
-    // fixed parameters (lower = upper) are held at their bound; search over the rest
-    const full = reduced.expand(reduced.x0);
-    if (reduced.free.length === 0) {
-      return {
-        par: full,
-        value: evaluateStart(fn, full),
-        counts: { function: 1, gradient: null },
-        convergence: 0,
-        message: null,
-      };
-    }
-    const sub = nelderMeadBounded(reduced.fn, reduced.x0, {
+  const fixed = solveWithFixed(fn, x0, bounds.lower, bounds.upper, options, (reduced) =>
+    nelderMeadBounded(reduced.fn, reduced.x0, {
       ...options,
       lower: reduced.lower,
       upper: reduced.upper,
@@ -66,13 +54,9 @@ export function nelderMeadBounded(
           ? options.step
           : Array.from(reduced.free, (i) => (options.step as ArrayLike<number>)[i]),
       hessian: false,
-    });
-    const result: OptimResult = { ...sub, par: reduced.expand(sub.par) };
-    if (options.hessian) {
-      result.hessian = optimHess(fn, result.par, undefined, { ndeps: options.ndeps });
-    }
-    return result;
-  }
+    }),
+  );
+  if (fixed !== null) return fixed;
   const { lower, upper } = bounds;
   const step = new Float64Array(n);
   const userStep = options.step === undefined ? undefined : expand(options.step, 0.1, n, 'step');
