@@ -1,14 +1,6 @@
 import gammaLogpdf from '@stdlib/stats-base-dists-gamma-logpdf';
-import { DomainError } from './errors.js';
-import {
-  type Family,
-  allFinitePositive,
-  checkLength,
-  makeFamily,
-  ones,
-  priorWeights,
-  vectorResponse,
-} from './family.js';
+import { continuousStart } from './continuous-start.js';
+import { type Family, allFinitePositive, checkLength, makeFamily } from './family.js';
 import { type Link, type LinkName, resolveLink } from './links.js';
 
 /** Gamma deviance residual −2·wt·(log(y/mu) − (y − mu)/mu), with log(y/mu) := 0 at y = 0 (R). */
@@ -50,18 +42,12 @@ export function Gamma(link?: LinkName | Link): Family {
       devResid: gammaDevResid,
       aic: gammaAic,
       validMu: allFinitePositive,
-      initialize(response, weightsArg) {
-        const y = vectorResponse('Gamma', response);
-        const weights = priorWeights(weightsArg, y.length);
-        for (let i = 0; i < y.length; i++) {
-          if (y[i]! <= 0) {
-            throw new DomainError(
-              `non-positive values not allowed for the 'Gamma' family (y[${i}] = ${y[i]})`,
-            );
-          }
-        }
-        return { y, weights, n: ones(y.length), mustart: Float64Array.from(y), warnings: [] };
-      },
+      initialize: (response, weightsArg) =>
+        continuousStart('Gamma', response, weightsArg, {
+          rejects: (yi) => yi <= 0,
+          message: (i, yi) =>
+            `non-positive values not allowed for the 'Gamma' family (y[${i}] = ${yi})`,
+        }),
     },
     resolveLink(link, 'inverse'),
   );

@@ -1,13 +1,5 @@
-import { DomainError } from './errors.js';
-import {
-  type Family,
-  alwaysValidMu,
-  checkLength,
-  makeFamily,
-  ones,
-  priorWeights,
-  vectorResponse,
-} from './family.js';
+import { continuousStart } from './continuous-start.js';
+import { type Family, alwaysValidMu, checkLength, makeFamily } from './family.js';
 import { type Link, type LinkName, resolveLink } from './links.js';
 
 /** Gaussian deviance residual wt·(y − mu)². */
@@ -41,20 +33,21 @@ export function gaussian(link?: LinkName | Link): Family {
       devResid: gaussianDevResid,
       aic: gaussianAic,
       validMu: alwaysValidMu,
-      initialize(response, weightsArg, options) {
-        const y = vectorResponse('gaussian', response);
-        const weights = priorWeights(weightsArg, y.length);
-        if (!options?.userStart) {
-          for (let i = 0; i < y.length; i++) {
-            if ((l.name === 'inverse' && y[i] === 0) || (l.name === 'log' && y[i]! <= 0)) {
-              throw new DomainError(
-                `cannot find valid starting values: please specify some (y[${i}] = ${y[i]} with the ${l.name} link)`,
-              );
-            }
-          }
-        }
-        return { y, weights, n: ones(y.length), mustart: Float64Array.from(y), warnings: [] };
-      },
+      // R: "cannot find valid starting values" unless the caller brings its own start
+      initialize: (response, weightsArg, options) =>
+        continuousStart(
+          'gaussian',
+          response,
+          weightsArg,
+          options?.userStart
+            ? null
+            : {
+                rejects: (yi) =>
+                  (l.name === 'inverse' && yi === 0) || (l.name === 'log' && yi <= 0),
+                message: (i, yi) =>
+                  `cannot find valid starting values: please specify some (y[${i}] = ${yi} with the ${l.name} link)`,
+              },
+        ),
     },
     l,
   );

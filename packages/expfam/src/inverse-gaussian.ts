@@ -1,13 +1,5 @@
-import { DomainError } from './errors.js';
-import {
-  type Family,
-  alwaysValidMu,
-  checkLength,
-  makeFamily,
-  ones,
-  priorWeights,
-  vectorResponse,
-} from './family.js';
+import { continuousStart } from './continuous-start.js';
+import { type Family, alwaysValidMu, checkLength, makeFamily } from './family.js';
 import { type Link, type LinkName, resolveLink } from './links.js';
 
 /** Inverse Gaussian deviance residual wt·(y − mu)²/(y·mu²). */
@@ -44,18 +36,12 @@ export function inverseGaussian(link?: LinkName | Link): Family {
       devResid: inverseGaussianDevResid,
       aic: inverseGaussianAic,
       validMu: alwaysValidMu,
-      initialize(response, weightsArg) {
-        const y = vectorResponse('inverse.gaussian', response);
-        const weights = priorWeights(weightsArg, y.length);
-        for (let i = 0; i < y.length; i++) {
-          if (y[i]! <= 0) {
-            throw new DomainError(
-              `positive values only are allowed for the 'inverse.gaussian' family (y[${i}] = ${y[i]})`,
-            );
-          }
-        }
-        return { y, weights, n: ones(y.length), mustart: Float64Array.from(y), warnings: [] };
-      },
+      initialize: (response, weightsArg) =>
+        continuousStart('inverse.gaussian', response, weightsArg, {
+          rejects: (yi) => yi <= 0,
+          message: (i, yi) =>
+            `positive values only are allowed for the 'inverse.gaussian' family (y[${i}] = ${yi})`,
+        }),
     },
     resolveLink(link, '1/mu^2'),
   );
