@@ -1,12 +1,9 @@
-import { formatCoefmat } from './format-coefmat.js';
+import { deparseCall, formatNumber, formatReal, printNamedVector, zapsmall } from './format-r.js';
 import {
-  deparseCall,
-  formatNumber,
-  formatReal,
-  printNamedVector,
-  quantile7,
-  zapsmall,
-} from './format-r.js';
+  coefficientSectionLines,
+  naMessage,
+  residualQuantileLines,
+} from './format-summary-parts.js';
 import type { GlmSummary } from './glm-summary.js';
 
 /** Options of `formatSummaryGlm`. */
@@ -23,12 +20,6 @@ export interface FormatSummaryGlmOptions {
   readonly digits?: number;
   /** Rows dropped for missing values (prints R's "(k observations deleted due to missingness)"). */
   readonly nDropped?: number;
-}
-
-/** R's `naprint.omit` message, or null when nothing was dropped. */
-export function naMessage(nDropped: number | undefined): string | null {
-  if (nDropped === undefined || nDropped === 0) return null;
-  return `  (${nDropped} observation${nDropped === 1 ? '' : 's'} deleted due to missingness)`;
 }
 
 /**
@@ -49,8 +40,7 @@ export function formatSummaryGlm(s: GlmSummary, o: FormatSummaryGlmOptions = {})
   const out: string[] = ['', 'Call:', call, '', 'Deviance Residuals: '];
   const dr = s.devianceResiduals;
   if (s.dfResidual > 5) {
-    const q = zapsmall(quantile7(dr, [0, 0.25, 0.5, 0.75, 1]), digits + 1);
-    out.push(...printNamedVector(['Min', '1Q', 'Median', '3Q', 'Max'], formatReal(q, digits), 2));
+    out.push(...residualQuantileLines(dr, digits, 2));
   } else {
     const z = zapsmall(dr, digits + 1);
     out.push(
@@ -61,33 +51,16 @@ export function formatSummaryGlm(s: GlmSummary, o: FormatSummaryGlmOptions = {})
       ),
     );
   }
-  const names = o.coefficientNames ?? [...s.coefficients.map((r) => r.term), ...s.aliased];
-  const byName = new Map(s.coefficients.map((r) => [r.term, r]));
   out.push('');
-  if (names.length === 0) {
-    out.push('No Coefficients');
-  } else {
-    out.push(
-      s.aliased.length > 0
-        ? `Coefficients: (${s.aliased.length} not defined because of singularities)`
-        : 'Coefficients:',
-    );
-    const rows = names.map((n) => {
-      const r = byName.get(n);
-      return r === undefined
-        ? [Number.NaN, Number.NaN, Number.NaN, Number.NaN]
-        : [r.estimate, r.stdError, r.statistic, r.pValue];
-    });
-    const st = s.statisticName;
-    out.push(
-      ...formatCoefmat(names, ['Estimate', 'Std. Error', `${st} value`, `Pr(>|${st}|)`], rows, {
-        digits,
-        csInd: [0, 1],
-        tstInd: [2],
-        hasPvalue: true,
-      }),
-    );
-  }
+  out.push(
+    ...coefficientSectionLines(
+      s.coefficients,
+      s.aliased,
+      s.statisticName,
+      digits,
+      o.coefficientNames,
+    ),
+  );
   out.push('');
   out.push(
     `(Dispersion parameter for ${s.family} family taken to be ${formatNumber(s.dispersion)})`,

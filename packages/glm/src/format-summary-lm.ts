@@ -1,4 +1,3 @@
-import { formatCoefmat } from './format-coefmat.js';
 import {
   deparseCall,
   formatCg,
@@ -6,11 +5,13 @@ import {
   formatPval,
   formatReal,
   printNamedVector,
-  quantile7,
   signif,
-  zapsmall,
 } from './format-r.js';
-import { naMessage } from './format-summary-glm.js';
+import {
+  coefficientSectionLines,
+  naMessage,
+  residualQuantileLines,
+} from './format-summary-parts.js';
 import type { LmSummary } from './lm-summary.js';
 
 /** Options of `formatSummaryLm`. */
@@ -40,8 +41,7 @@ export function formatSummaryLm(s: LmSummary, o: FormatSummaryLmOptions = {}): s
   const out: string[] = ['', 'Call:', call, '', `${o.weighted ? 'Weighted ' : ''}Residuals:`];
   const rdf = s.dfResidual;
   if (rdf > 5) {
-    const q = zapsmall(quantile7(s.residuals, [0, 0.25, 0.5, 0.75, 1]), digits + 1);
-    out.push(...printNamedVector(['Min', '1Q', 'Median', '3Q', 'Max'], formatReal(q, digits), 1));
+    out.push(...residualQuantileLines(s.residuals, digits, 1));
   } else if (rdf > 0) {
     out.push(
       ...printNamedVector(
@@ -53,32 +53,8 @@ export function formatSummaryLm(s: LmSummary, o: FormatSummaryLmOptions = {}): s
   } else {
     out.push('ALL residuals are 0: no residual degrees of freedom!');
   }
-  const names = o.coefficientNames ?? [...s.coefficients.map((r) => r.term), ...s.aliased];
-  const byName = new Map(s.coefficients.map((r) => [r.term, r]));
   out.push('');
-  if (names.length === 0) {
-    out.push('No Coefficients');
-  } else {
-    out.push(
-      s.aliased.length > 0
-        ? `Coefficients: (${s.aliased.length} not defined because of singularities)`
-        : 'Coefficients:',
-    );
-    const rows = names.map((n) => {
-      const r = byName.get(n);
-      return r === undefined
-        ? [Number.NaN, Number.NaN, Number.NaN, Number.NaN]
-        : [r.estimate, r.stdError, r.statistic, r.pValue];
-    });
-    out.push(
-      ...formatCoefmat(names, ['Estimate', 'Std. Error', 't value', 'Pr(>|t|)'], rows, {
-        digits,
-        csInd: [0, 1],
-        tstInd: [2],
-        hasPvalue: true,
-      }),
-    );
-  }
+  out.push(...coefficientSectionLines(s.coefficients, s.aliased, 't', digits, o.coefficientNames));
   out.push('');
   out.push(
     `Residual standard error: ${formatNumber(signif(s.sigma, digits))} on ${rdf} degrees of freedom`,

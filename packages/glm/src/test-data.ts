@@ -49,3 +49,18 @@ export function designFromColumns(cols: readonly (readonly number[])[]): {
   for (let j = 0; j < cols.length; j++) data.set(cols[j]!, j * n);
   return { rows: n, cols: cols.length, data };
 }
+
+/** Column names of R's model.matrix(~ dur + res + educ, ceb): treatment coding, R's level order. */
+export const CEB_COLUMN_NAMES: readonly string[] = [
+  '(Intercept)',
+  'dur10-14',
+  'dur15-19',
+  'dur20-24',
+  'dur25-29',
+  'dur5-9',
+  'resSuva',
+  'resurban',
+  'educnone',
+  'educsec+',
+  'educupper',
+];
