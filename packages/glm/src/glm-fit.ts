@@ -1,8 +1,8 @@
-import type { DenseMatrix } from '@likelihood/linalg';
+import type { DenseMatrix, QrPivoted } from '@likelihood/linalg';
 import { LengthMismatchError, NonFiniteInputError } from './errors.js';
 import type { GlmFamily, GlmResponseInput } from './family-types.js';
 import { type GlmControl, type WlsSolver, nullDevianceSimple, runIrls } from './irls.js';
-import { type QrDecomposition, leastSquaresInPlace } from './qr-ls.js';
+import { leastSquaresInPlace } from './least-squares.js';
 
 export type { GlmControl } from './irls.js';
 
@@ -44,7 +44,7 @@ export interface GlmFitResult {
   readonly offset: Float64Array;
   readonly rank: number;
   /** QR of sqrt(w) X[good, ] from the last IRLS step (for vcov, hat values). */
-  readonly qr: QrDecomposition;
+  readonly qr: QrPivoted;
   /** Rows used in the last IRLS step (prior weight > 0 and dmu/deta != 0). */
   readonly good: Uint8Array;
   /** Q' sqrt(w) z of the last step (R's `effects`). */
@@ -87,7 +87,7 @@ export class DenseWlsSolver implements WlsSolver {
     } else {
       this.copyGoodRows(good, ngood, sqrtW, xw);
     }
-    this.last = leastSquaresInPlace(xw, ngood, p, zw, tol);
+    this.last = leastSquaresInPlace({ rows: ngood, cols: p, data: xw }, zw, tol);
     const d = this.last.decomposition;
     const aliased: number[] = [];
     for (let j = d.rank; j < p; j++) aliased.push(d.pivot[j]!);

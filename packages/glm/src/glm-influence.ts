@@ -1,6 +1,6 @@
+import { type QrPivoted, qrQyInPlace } from '@likelihood/linalg';
 import type { GlmFitResult } from './glm-fit.js';
 import { glmDispersion } from './glm-summary.js';
-import { type QrDecomposition, qrQyInPlace } from './qr-ls.js';
 
 /** Residual types of R's `residuals.glm`. */
 export type GlmResidualType = 'deviance' | 'pearson' | 'working' | 'response';
@@ -37,8 +37,9 @@ export function residualsGlm(fit: GlmFitResult, type: GlmResidualType = 'devianc
  * Diagonal of the hat matrix H = Q1 Q1' from a QR of sqrt(W) X (rows in `rowsUsed` order):
  * h_i = sum_{k < rank} Q[i, k]^2. Cost O(n rank^2).
  */
-export function hatFromQr(d: QrDecomposition): Float64Array {
-  const { n, rank } = d;
+export function hatFromQr(d: QrPivoted): Float64Array {
+  const n = d.qr.rows;
+  const rank = d.rank;
   const h = new Float64Array(n);
   const e = new Float64Array(n);
   for (let k = 0; k < rank; k++) {

@@ -1,8 +1,8 @@
+import { qrUnscaledCovariance } from '@likelihood/linalg';
 import { Matrix } from 'ml-matrix';
 import { pValueT, pValueZ } from './distributions.js';
 import { GlmArgumentError } from './errors.js';
 import type { GlmFitResult } from './glm-fit.js';
-import { qrUnscaledCov } from './qr-ls.js';
 
 /** One row of a coefficient table (R's `coef(summary(fit))`). */
 export interface CoefficientRow {
@@ -62,7 +62,7 @@ export function glmDispersion(fit: GlmFitResult): number {
 function unscaledCovFull(fit: GlmFitResult): Float64Array {
   const p = fit.X.cols;
   const r = fit.rank;
-  const cu = qrUnscaledCov(fit.qr);
+  const cu = qrUnscaledCovariance(fit.qr).data;
   const out = new Float64Array(p * p).fill(Number.NaN);
   const piv = fit.qr.pivot;
   for (let a = 0; a < r; a++) {
@@ -94,7 +94,7 @@ export function summaryGlm(fit: GlmFitResult, options: { dispersion?: number } =
   const estimated = options.dispersion === undefined && !fit.family.dispersionFixed;
   const dispersion = options.dispersion ?? glmDispersion(fit);
   const r = fit.rank;
-  const cu = qrUnscaledCov(fit.qr);
+  const cu = qrUnscaledCovariance(fit.qr).data;
   const piv = fit.qr.pivot;
   const rows: CoefficientRow[] = [];
   for (let a = 0; a < r; a++) {

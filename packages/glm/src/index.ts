@@ -19,15 +19,6 @@ export {
 export type { ShapiroWilkResult } from './shapiro-wilk.js';
 export { shapiroWilk } from './shapiro-wilk.js';
 export type { GlmFamily, GlmResponseInput, BinomialCountsInput } from './family-types.js';
-export type { QrDecomposition, LeastSquaresResult } from './qr-ls.js';
-export {
-  qrDecomposeInPlace,
-  qrQtyInPlace,
-  qrQyInPlace,
-  qrSolveR,
-  qrUnscaledCov,
-  leastSquaresInPlace,
-} from './qr-ls.js';
 export type { GlmControl, GlmFitOptions, GlmFitResult } from './glm-fit.js';
 export { glmFit } from './glm-fit.js';
 export type { CoefficientRow, GlmSummary, LogLik } from './glm-summary.js';

@@ -1,6 +1,6 @@
-import type { DenseMatrix } from '@likelihood/linalg';
+import type { DenseMatrix, QrPivoted } from '@likelihood/linalg';
 import { GlmArgumentError, LengthMismatchError, NonFiniteInputError } from './errors.js';
-import { type QrDecomposition, leastSquaresInPlace } from './qr-ls.js';
+import { leastSquaresInPlace } from './least-squares.js';
 
 /** Options of `lmFit` (R's `lm.fit` / `lm.wfit`). */
 export interface LmFitOptions {
@@ -27,7 +27,7 @@ export interface LmFitResult {
   readonly effects: Float64Array;
   readonly rank: number;
   /** QR of sqrt(w) X over the rows with non-zero weight. */
-  readonly qr: QrDecomposition;
+  readonly qr: QrPivoted;
   /** Rows in the QR (weight > 0). */
   readonly good: Uint8Array;
   readonly dfResidual: number;
@@ -99,7 +99,7 @@ export function lmFit(
     for (let j = 0; j < p; j++) xw[j * ng + r] = X.data[j * n + i]! * s;
     r++;
   }
-  const ls = leastSquaresInPlace(xw, ng, p, yw, options.tol ?? 1e-7);
+  const ls = leastSquaresInPlace({ rows: ng, cols: p, data: xw }, yw, options.tol ?? 1e-7);
   const d = ls.decomposition;
   const coefficients = ls.coefficients;
   for (let j = d.rank; j < p; j++) coefficients[d.pivot[j]!] = Number.NaN;

@@ -1,9 +1,9 @@
+import { qrUnscaledCovariance } from '@likelihood/linalg';
 import { Matrix } from 'ml-matrix';
 import { pValueT, pfUpper, qt } from './distributions.js';
 import type { CoefficientRow } from './glm-summary.js';
 import { hatFromQr } from './glm-influence.js';
 import type { LmFitResult } from './lm-fit.js';
-import { qrUnscaledCov } from './qr-ls.js';
 import type { ConfintRow } from './confint-glm.js';
 
 /** R's `summary.lm` value. */
@@ -70,7 +70,7 @@ export function summaryLm(fit: LmFitResult): LmSummary {
   const rdf = fit.dfResidual;
   const resvar = rss / rdf;
   const r = fit.rank;
-  const cu = qrUnscaledCov(fit.qr);
+  const cu = qrUnscaledCovariance(fit.qr).data;
   const piv = fit.qr.pivot;
   const rows: CoefficientRow[] = [];
   for (let a = 0; a < r; a++) {
@@ -122,7 +122,7 @@ export function summaryLm(fit: LmFitResult): LmSummary {
 export function vcovLm(fit: LmFitResult): Matrix {
   const p = fit.X.cols;
   const r = fit.rank;
-  const cu = qrUnscaledCov(fit.qr);
+  const cu = qrUnscaledCovariance(fit.qr).data;
   const s2 = rssLm(fit) / fit.dfResidual;
   const m = new Matrix(p, p).fill(Number.NaN);
   const piv = fit.qr.pivot;

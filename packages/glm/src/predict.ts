@@ -1,11 +1,10 @@
 import { type DataInput, modelMatrix, newDataFrame } from '@likelihood/formula';
-import type { DenseMatrix } from '@likelihood/linalg';
+import { type DenseMatrix, qrUnscaledCovariance } from '@likelihood/linalg';
 import { qnorm, qt } from './distributions.js';
 import { GlmArgumentError, LengthMismatchError } from './errors.js';
 import type { GlmFitResult } from './glm-fit.js';
 import type { GlmModel } from './glm-model.js';
 import { glmDispersion } from './glm-summary.js';
-import { qrUnscaledCov } from './qr-ls.js';
 
 /** Options of `predictGlm`. */
 export interface PredictOptions {
@@ -52,7 +51,7 @@ export function predictGlmMatrix(
   const phi = options.dispersion ?? glmDispersion(fit);
   const r = fit.rank;
   const piv = fit.qr.pivot;
-  const cu = qrUnscaledCov(fit.qr);
+  const cu = qrUnscaledCovariance(fit.qr).data;
   const eta = new Float64Array(n);
   const se = new Float64Array(n);
   const xr = new Float64Array(r);
