@@ -26,6 +26,8 @@ export interface BlockedFactor {
   /** Workspace: p1×p1 scratch and one p1 row. */
   readonly scratch: Float64Array;
   readonly row: Float64Array;
+  /** Workspace: diag(Λr) over the m rest rows (1 for X and y rows), when Λr is diagonal. */
+  readonly restScale: Float64Array;
 }
 
 /** Allocates storage for L_θ (memory ∝ non-zeros of the blocked factor). */
@@ -40,6 +42,7 @@ export function allocateFactor(sys: LmmSystem): BlockedFactor {
     lambdas: sys.terms.map((t) => new Float64Array(t.p * t.p)),
     scratch: new Float64Array(sys.p1 * sys.p1),
     row: new Float64Array(sys.p1),
+    restScale: new Float64Array(sys.m),
   };
 }
 
@@ -48,7 +51,40 @@ export function allocateFactor(sys: LmmSystem): BlockedFactor {
  * Work: O(levels₁·p1³) for term 1, O(nnz(A_r1)·p1) for the sparse block, O(m³/3) for the rest.
  */
 export function updateLInPlace(sys: LmmSystem, theta: ArrayLike<number>, f: BlockedFactor): void {
-  const { terms, p1, nl1, m, qRest } = sys;
+  formBlocksInPlace(sys, theta, f);
+  const m = sys.m;
+  const Lrr = f.Lrr;
+  // small rest blocks: the simple column kernel; large ones: linalg's blocked dpotrf
+  f.failedAt =
+    m <= 48
+      ? choleskyLowerInPlace(Lrr, m)
+      : choleskyInPlace({ rows: m, cols: m, data: Lrr }).failedAt;
+}
+
+/**
+ * Steps 1–3 of {@link updateLInPlace} without the final dense factorization: L11 and Lr1 at θ,
+ * and in `f.Lrr` (lower triangle only) the rest block Λrᵀ A_rr Λr + I − Σ_j Lr1_j Lr1_jᵀ
+ * (the Schur complement of term 1), ready to be factored in any row order.
+ */
+export function formBlocksInPlace(
+  sys: LmmSystem,
+  theta: ArrayLike<number>,
+  f: BlockedFactor,
+): void {
+  formTerm1BlocksInPlace(sys, theta, f);
+  formRestInPlace(sys, f);
+}
+
+/**
+ * Steps 1–2: Λ_k at θ (into `f.lambdas`), L11_j = chol(Λ1ᵀ A11_j Λ1 + I) and
+ * Lr1_j = Λrᵀ A_r1_j Λ1 L11_j^{-T}.
+ */
+export function formTerm1BlocksInPlace(
+  sys: LmmSystem,
+  theta: ArrayLike<number>,
+  f: BlockedFactor,
+): void {
+  const { terms, p1, nl1 } = sys;
   f.theta.set(theta as ArrayLike<number>);
   const lambdas = f.lambdas;
   terms.forEach((t, k) => {
@@ -143,17 +179,44 @@ export function updateLInPlace(sys: LmmSystem, theta: ArrayLike<number>, f: Bloc
       }
     }
   }
+}
 
-  // 3. Rest block: Λrᵀ A_rr Λr + I (random-effect rows) − Σ_j Lr1_j Lr1_jᵀ, then factor.
+/**
+ * Step 3 (after {@link formTerm1BlocksInPlace}): into `f.Lrr`, lower triangle only (both
+ * Cholesky kernels read only it), the rest block Λrᵀ A_rr Λr + I − Σ_j Lr1_j Lr1_jᵀ.
+ */
+export function formRestInPlace(sys: LmmSystem, f: BlockedFactor): void {
+  const { terms, p1, nl1, m, qRest, r1Ptr } = sys;
+  const { lambdas, Lr1 } = f;
   const Lrr = f.Lrr;
-  Lrr.set(sys.Arr);
-  for (let k = 1; k < terms.length; k++) {
-    const t = terms[k]!;
-    const pk = t.p;
-    const lam = lambdas[k]!;
-    for (let l = 0; l < t.nlevels; l++) {
-      const g = sys.restOffset[k]! + l * pk;
-      scaleGroupInPlace(Lrr, m, g, pk, lam);
+  if (terms.every((t, k) => k === 0 || t.p === 1)) {
+    // Λr diagonal: (Λrᵀ A Λr)_ij = s_i A_ij s_j, written from A_rr's non-zeros only
+    const s = f.restScale;
+    s.fill(1);
+    for (let k = 1; k < terms.length; k++) {
+      const o = sys.restOffset[k]!;
+      s.fill(lambdas[k]![0]!, o, o + terms[k]!.nlevels);
+    }
+    const { arrPtr, arrRows, arrVals } = sys;
+    for (let j = 0; j < m; j++) {
+      const col = j * m;
+      Lrr.fill(0, col + j, col + m);
+      const sj = s[j]!;
+      for (let e = arrPtr[j]!; e < arrPtr[j + 1]!; e++) {
+        const i = arrRows[e]!;
+        Lrr[i + col] = arrVals[e]! * s[i]! * sj;
+      }
+    }
+  } else {
+    Lrr.set(sys.Arr);
+    for (let k = 1; k < terms.length; k++) {
+      const t = terms[k]!;
+      const pk = t.p;
+      const lam = lambdas[k]!;
+      for (let l = 0; l < t.nlevels; l++) {
+        const g = sys.restOffset[k]! + l * pk;
+        scaleGroupInPlace(Lrr, m, g, pk, lam);
+      }
     }
   }
   for (let i = 0; i < qRest; i++) Lrr[i + i * m]! += 1;
@@ -170,11 +233,6 @@ export function updateLInPlace(sys: LmmSystem, theta: ArrayLike<number>, f: Bloc
       }
     }
   }
-  // small rest blocks: the simple column kernel; large ones: linalg's blocked dpotrf
-  f.failedAt =
-    m <= 48
-      ? choleskyLowerInPlace(Lrr, m)
-      : choleskyInPlace({ rows: m, cols: m, data: Lrr }).failedAt;
 }
 
 /**

@@ -39,6 +39,14 @@ export interface LmmSystem {
   readonly r1Vals: Float64Array;
   /** Dense symmetric m × m rest block (column-major, both triangles). */
   readonly Arr: Float64Array;
+  /**
+   * The non-zeros of A_rr's lower triangle (i ≥ j) by column: column j's entries are
+   * `arrVals[e]` at rows `arrRows[e]` for `arrPtr[j] ≤ e < arrPtr[j+1]`. Lets the factor
+   * update write only non-zeros instead of copying and scaling the dense m × m block.
+   */
+  readonly arrPtr: Int32Array;
+  readonly arrRows: Int32Array;
+  readonly arrVals: Float64Array;
 }
 
 /** Builds the blocked A of `[Z X y]` (terms already ordered, inputs already checked). */
@@ -172,6 +180,7 @@ export function buildLmmSystem(
   for (let j = 0; j < m; j++) {
     for (let i = j + 1; i < m; i++) Arr[j + i * m] = Arr[i + j * m]!;
   }
+  const { arrPtr, arrRows, arrVals } = lowerNonZeros(Arr, m);
   return {
     n,
     p,
@@ -189,5 +198,33 @@ export function buildLmmSystem(
     r1Term,
     r1Vals,
     Arr,
+    arrPtr,
+    arrRows,
+    arrVals,
   };
+}
+
+/** The non-zeros of the lower triangle (i ≥ j) of the dense m × m `S`, column by column. */
+function lowerNonZeros(
+  S: Float64Array,
+  m: number,
+): { arrPtr: Int32Array; arrRows: Int32Array; arrVals: Float64Array } {
+  const arrPtr = new Int32Array(m + 1);
+  for (let j = 0; j < m; j++) {
+    let c = 0;
+    for (let i = j; i < m; i++) if (S[i + j * m] !== 0) c++;
+    arrPtr[j + 1] = arrPtr[j]! + c;
+  }
+  const arrRows = new Int32Array(arrPtr[m]!);
+  const arrVals = new Float64Array(arrPtr[m]!);
+  let e = 0;
+  for (let j = 0; j < m; j++) {
+    for (let i = j; i < m; i++) {
+      const v = S[i + j * m]!;
+      if (v === 0) continue;
+      arrRows[e] = i;
+      arrVals[e++] = v;
+    }
+  }
+  return { arrPtr, arrRows, arrVals };
 }

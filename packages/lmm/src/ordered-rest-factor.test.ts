@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { expectClose } from './csv.test-helper.js';
+import { lmmSystemFromMatrices } from './lmm-from-matrices.js';
+import { orderedDevianceObjective } from './ordered-rest-factor.js';
+import { lmmDeviance } from './profiled-deviance.js';
+import type { ReTermInput } from './re-terms.js';
+import { restOrdering } from './rest-ordering.js';
+import { standardNormal } from './simulate.js';
+
+/** A synthetic crossed design: students s (300 levels) × lecturers d (120) × dept (9). */
+function crossed(seed: number) {
+  const z = standardNormal(seed);
+  const n = 1500;
+  const ones = new Float64Array(n).fill(1);
+  const x = Float64Array.from({ length: n }, () => z());
+  const code = (m: number) =>
+    Int32Array.from({ length: n }, (_, i) => (i < m ? i : Math.floor(Math.abs(z()) * 1e6) % m));
+  const mk = (name: string, m: number) => ({
+    name,
+    codes: code(m),
+    levels: Array.from({ length: m }, (_, l) => `${name}${l}`),
+  });
+  const s = mk('s', 300);
+  const d = mk('d', 120);
+  const g = mk('g', 9);
+  const y = Float64Array.from(
+    { length: n },
+    (_, i) => 3 + x[i]! + 0.3 * Math.sin(s.codes[i]!) + 0.5 * Math.cos(d.codes[i]!) + z(),
+  );
+  const term = (group: typeof s): ReTermInput => ({
+    group,
+    Zcols: [ones],
+    termNames: ['(Intercept)'],
+  });
+  const X = { rows: n, cols: 2, data: Float64Array.from([...ones, ...x]) };
+  return { X, y, s, d, g, x, term };
+}
+
+describe('fill-reducing ordered rest factor vs the natural-order blocked factor', () => {
+  it('deviance to 1e-10 at several θ, ML and REML, two and three crossed scalar terms', () => {
+    const { X, y, s, d, g, term } = crossed(7);
+    for (const reTerms of [
+      [term(s), term(d)],
+      [term(s), term(d), term(g)],
+    ]) {
+      const sys = lmmSystemFromMatrices({ X, colnames: ['(Intercept)', 'x'], y, reTerms });
+      const ord = restOrdering(sys, 1);
+      // a true permutation of the rest rows, X and y rows last, some columns eliminated sparsely
+      expect([...ord.perm].sort((a, b) => a - b)).toEqual(
+        Array.from({ length: sys.m }, (_, i) => i),
+      );
+      expect(Array.from(ord.perm.subarray(sys.qRest))).toEqual(
+        Array.from({ length: sys.m - sys.qRest }, (_, i) => sys.qRest + i),
+      );
+      expect(ord.k0).toBeGreaterThan(0);
+      for (const reml of [true, false]) {
+        const natural = lmmDeviance(sys, reml).objective;
+        const ordered = orderedDevianceObjective(sys, reml, { minRest: 1, sparseCost: 1 });
+        expect(ordered).not.toBeNull();
+        for (const theta of [
+          [1, 1, 1],
+          [0.35, 1.7, 0.2],
+          [2.5, 0.05, 0],
+          [0, 0.8, 1.4],
+        ]) {
+          const th = theta.slice(0, reTerms.length);
+          // the same determinant and residual by two exact factorizations (different row
+          // orders): agreement to rounding, 1e-10 relative
+          expectClose(ordered!(th), natural(th), 1e-10);
+        }
+      }
+    }
+  });
+
+  it('is declined for small rest blocks and vector-valued rest terms', () => {
+    const { X, y, s, d, x, term } = crossed(11);
+    const small = lmmSystemFromMatrices({
+      X,
+      colnames: ['(Intercept)', 'x'],
+      y,
+      reTerms: [term(s), term(d)],
+    });
+    expect(orderedDevianceObjective(small, true)).toBeNull(); // 120 < 256 rest rows
+    const vec = lmmSystemFromMatrices({
+      X,
+      colnames: ['(Intercept)', 'x'],
+      y,
+      reTerms: [
+        term(s),
+        { ...term(d), Zcols: [X.data.subarray(0, y.length), x], termNames: ['(Intercept)', 'x'] },
+      ],
+    });
+    expect(orderedDevianceObjective(vec, true, { minRest: 1 })).toBeNull();
+  });
+});
