@@ -1,15 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { cli, run } from './run-built-cli.test-helper.js';
 
 // Runs the BUILT CLI as a subprocess (the root `pnpm test` builds before testing).
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('likelihood CLI (built, as a subprocess)', () => {
   it('is built (run `pnpm build` first)', () => {

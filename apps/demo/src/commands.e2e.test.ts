@@ -1,26 +1,19 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { insectSprays, vegetables } from '@likelihood/datasets';
 import { poisson } from '@likelihood/expfam';
 import { glm, summaryGlm } from '@likelihood/glm';
 import { describe, expect, it } from 'vitest';
+import { type CliRun, rel, run, runJson } from './run-built-cli.test-helper.js';
 
 // The BUILT CLI as a subprocess (the root `pnpm test` builds first), against the library.
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-function expectOneLineError(r: { code: number | null; stderr: string }, code: number, re: RegExp) {
+function expectOneLineError(r: CliRun, code: number, re: RegExp) {
   expect(r.code).toBe(code);
   expect(r.stderr).toMatch(re);
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
   expect(r.stderr).not.toMatch(/\n\s+at /);
 }
-const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
 interface GlmJson {
   coefficients: { term: string; estimate: number; stdError: number; pValue: number }[];
@@ -34,7 +27,7 @@ interface GlmJson {
 
 describe('likelihood glm / lm / anova (built CLI)', () => {
   it('glm --dataset vegetables --json equals the library fit and R (seed 000 §6.3)', () => {
-    const r = run([
+    const doc = runJson<GlmJson>([
       'glm',
       '--dataset',
       'vegetables',
@@ -44,8 +37,6 @@ describe('likelihood glm / lm / anova (built CLI)', () => {
       'poisson',
       '--json',
     ]);
-    expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as GlmJson;
     const lib = summaryGlm(
       glm('sale ~ log(normalSale)', vegetables.columns, {
         family: poisson(),
@@ -67,7 +58,7 @@ describe('likelihood glm / lm / anova (built CLI)', () => {
   });
 
   it('glm store model: 353 coefficients with the 352-level factor as a sparse block (R values)', () => {
-    const r = run([
+    const doc = runJson<GlmJson>([
       'glm',
       '--dataset',
       'vegetables',
@@ -77,8 +68,6 @@ describe('likelihood glm / lm / anova (built CLI)', () => {
       'poisson',
       '--json',
     ]);
-    expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as GlmJson;
     expect(doc.coefficients).toHaveLength(353);
     const row = (t: string) => doc.coefficients.find((c) => c.term === t)!;
     // R (issue 5, 7 significant digits): store1 2.718197 (SE 0.12756242), store10 4.295408,
@@ -97,7 +86,7 @@ describe('likelihood glm / lm / anova (built CLI)', () => {
     const codes = spray.map((s) => String('ABCDEF'.indexOf(s) + 1));
     const lines = ['count,spray', ...codes.map((c, i) => `${insectSprays.columns.count![i]},${c}`)];
     writeFileSync(file, `${lines.join('\n')}\n`);
-    const r = run([
+    const doc = runJson<GlmJson>([
       'glm',
       '--data',
       file,
@@ -109,8 +98,6 @@ describe('likelihood glm / lm / anova (built CLI)', () => {
       'poisson',
       '--json',
     ]);
-    expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as GlmJson;
     expect(doc.coefficients.map((c) => c.term)).toEqual([
       '(Intercept)',
       'spray2',
@@ -125,20 +112,11 @@ describe('likelihood glm / lm / anova (built CLI)', () => {
   });
 
   it('lm --json has the summary and the ANOVA table (Machines, R: F = 87.798 for Machine)', () => {
-    const r = run([
-      'lm',
-      '--dataset',
-      'machines',
-      '--formula',
-      'score ~ Machine + Worker',
-      '--json',
-    ]);
-    expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as {
+    const doc = runJson<{
       sigma: number;
       rSquared: number;
       anova: { term: string; df: number; fValue: number | null }[];
-    };
+    }>(['lm', '--dataset', 'machines', '--formula', 'score ~ Machine + Worker', '--json']);
     expect(doc.anova.map((a) => a.term)).toEqual(['Machine', 'Worker', 'Residuals']);
     expect(doc.anova[0]!.df).toBe(2);
     expect(doc.anova[2]!.fValue).toBeNull();
@@ -148,7 +126,13 @@ describe('likelihood glm / lm / anova (built CLI)', () => {
   });
 
   it('anova of nested lm fits: Machines F = 46.13 on 10 and 36 df', () => {
-    const r = run([
+    const rows = runJson<
+      {
+        resDf: number;
+        df: number | null;
+        statistic: number | null;
+      }[]
+    >([
       'anova',
       '--dataset',
       'machines',
@@ -158,12 +142,6 @@ describe('likelihood glm / lm / anova (built CLI)', () => {
       'score ~ Machine * Worker',
       '--json',
     ]);
-    expect(r.code).toBe(0);
-    const rows = JSON.parse(r.stdout) as {
-      resDf: number;
-      df: number | null;
-      statistic: number | null;
-    }[];
     expect(rows[0]!.df).toBeNull();
     expect(rows[1]!.df).toBe(10);
     expect(rows[1]!.resDf).toBe(36);

@@ -1,27 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { rel, run, runJson } from './run-built-cli.test-helper.js';
 
 // The BUILT CLI as a subprocess (the root `pnpm test` builds first).
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
 describe('likelihood lmm / mixture (built CLI)', () => {
   it('lmm sleepstudy (Days | Subject) REML matches lme4 (tight refit)', () => {
-    const r = run([
-      'lmm',
-      '--dataset',
-      'sleepstudy',
-      '--formula',
-      'Reaction ~ Days + (Days | Subject)',
-      '--json',
-    ]);
-    expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as {
+    const doc = runJson<{
       fixef: { term: string; estimate: number; stdError: number }[];
       remlCriterion: number;
       varCorr: { group: string; term: string; sd: number }[];
@@ -29,7 +13,14 @@ describe('likelihood lmm / mixture (built CLI)', () => {
       ngroups: Record<string, number>;
       nobs: number;
       ranef: Record<string, { levels: string[]; values: number[][] }>;
-    };
+    }>([
+      'lmm',
+      '--dataset',
+      'sleepstudy',
+      '--formula',
+      'Reaction ~ Days + (Days | Subject)',
+      '--json',
+    ]);
     // lme4 1.1-31 tight refit (reference/lmer_sleepstudy_corr_REML.json): REML criterion
     // 1743.6282719584906 to 1e-6 relative; fixed effects and SEs 1e-5 (issue 7 tolerances)
     expect(rel(doc.remlCriterion, 1743.6282719584906)).toBeLessThan(1e-6);
@@ -50,24 +41,13 @@ describe('likelihood lmm / mixture (built CLI)', () => {
   });
 
   it('mixture faithful eruptions, K = 2, V: the MLE (logLik -276.3600 as mixtools/mclust tight)', () => {
-    const r = run([
-      'mixture',
-      '--dataset',
-      'faithful',
-      '--columns',
-      'eruptions',
-      '--k',
-      '2',
-      '--json',
-    ]);
-    expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as {
+    const doc = runJson<{
       logLik: number;
       weights: number[];
       means: number[];
       variances: number[];
       converged: boolean;
-    };
+    }>(['mixture', '--dataset', 'faithful', '--columns', 'eruptions', '--k', '2', '--json']);
     // mixtools_faithful_eruptions_k2.json: MLE log-likelihood -276.3600 (printed to 4 decimals)
     expect(Math.abs(doc.logLik - -276.36)).toBeLessThan(5e-5);
     expect(doc.converged).toBe(true);
