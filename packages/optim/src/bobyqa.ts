@@ -1,5 +1,5 @@
-import { evaluateStart, toParameters } from './checks.js';
-import { assertInside, resolveBounds } from './bounds.js';
+import { evaluateStart } from './checks.js';
+import { startInBox } from './bounds.js';
 import { InterpolationModel } from './bobyqa-model.js';
 import { TrustRegionWork, boxTrustRegionStep } from './bobyqa-trust-region.js';
 import { optimHess } from './finite-difference.js';
@@ -33,16 +33,12 @@ export function bobyqa(
   par: ArrayLike<number>,
   options: BobyqaOptions = {},
 ): OptimResult {
-  const x0 = toParameters(par);
+  const { x0, bounds } = startInBox(par, options.lower, options.upper);
   const n = x0.length;
-  const bounds = resolveBounds(options.lower, options.upper, n);
-  assertInside(x0, bounds);
-  const fixed = solveWithFixed(fn, x0, bounds.lower, bounds.upper, options, (reduced) =>
+  const fixed = solveWithFixed(fn, x0, bounds, options, (reduced, box) =>
     bobyqa(reduced.fn, reduced.x0, {
       ...options,
-      lower: reduced.lower,
-      upper: reduced.upper,
-      hessian: false,
+      ...box,
     }),
   );
   if (fixed !== null) return fixed;

@@ -1,4 +1,4 @@
-import { checkBounds, expand } from './checks.js';
+import { checkBounds, expand, toParameters } from './checks.js';
 import { InvalidArgumentError } from './errors.js';
 
 /** Lower and upper bounds expanded to length n (`-Infinity`/`Infinity` when absent). */
@@ -33,4 +33,19 @@ export function assertInside(x: Float64Array, { lower, upper }: Bounds, argument
       );
     }
   }
+}
+
+/**
+ * The checked start of a box-constrained method: `par` as parameters, `lower`/`upper` resolved
+ * to its length, and `par` inside [lower, upper] (else the error names the coordinate).
+ */
+export function startInBox(
+  par: ArrayLike<number>,
+  lower: number | ArrayLike<number> | undefined,
+  upper: number | ArrayLike<number> | undefined,
+): { x0: Float64Array; bounds: Bounds } {
+  const x0 = toParameters(par);
+  const bounds = resolveBounds(lower, upper, x0.length);
+  assertInside(x0, bounds);
+  return { x0, bounds };
 }

@@ -1,3 +1,4 @@
+import type { Bounds } from './bounds.js';
 import { evaluateStart } from './checks.js';
 import { optimHess } from './finite-difference.js';
 import type { CommonOptions, Objective, OptimResult } from './types.js';
@@ -12,6 +13,13 @@ export interface ReducedProblem {
   upper: Float64Array;
   /** Full parameter vector from a reduced one (fixed coordinates at their bound). */
   expand(z: ArrayLike<number>): Float64Array;
+}
+
+/** Options of the reduced problem: its bounds, and no Hessian (the caller adds the full one). */
+export interface ReducedBox {
+  lower: Float64Array;
+  upper: Float64Array;
+  hessian: false;
 }
 
 /**
@@ -47,21 +55,21 @@ export function reduceFixed(
 
 /**
  * Run a bounded derivative-free method over the free coordinates only when some lower_i =
- * upper_i: `solveReduced` minimizes the reduced problem (its options must set `hessian: false`),
- * its `par` is expanded back with the fixed coordinates at their bound, and with
- * `options.hessian` the Hessian of the full `fn` is added (R's optimHess, `ndeps` steps). With
- * no free coordinate left the result is f at the start (one evaluation, convergence 0).
- * Returns null when every coordinate is free (the caller then solves the full problem).
+ * upper_i: `solveReduced` minimizes the reduced problem with `box` (its bounds, and
+ * `hessian: false`) in its options; its `par` is expanded back with the fixed coordinates at
+ * their bound, and with `options.hessian` the Hessian of the full `fn` is added (R's optimHess,
+ * `ndeps` steps). With no free coordinate left the result is f at the start (one evaluation,
+ * convergence 0). Returns null when every coordinate is free (the caller then solves the full
+ * problem).
  */
 export function solveWithFixed(
   fn: Objective,
   x0: Float64Array,
-  lower: Float64Array,
-  upper: Float64Array,
+  bounds: Bounds,
   options: CommonOptions,
-  solveReduced: (reduced: ReducedProblem) => OptimResult,
+  solveReduced: (reduced: ReducedProblem, box: ReducedBox) => OptimResult,
 ): OptimResult | null {
-  const reduced = reduceFixed(fn, x0, lower, upper);
+  const reduced = reduceFixed(fn, x0, bounds.lower, bounds.upper);
   if (reduced === null) return null;
   // fixed parameters (lower = upper) are held at their bound; search over the rest
   const full = reduced.expand(reduced.x0);
@@ -74,7 +82,11 @@ export function solveWithFixed(
       message: null,
     };
   }
-  const sub = solveReduced(reduced);
+  const sub = solveReduced(reduced, {
+    lower: reduced.lower,
+    upper: reduced.upper,
+    hessian: false,
+  });
   const result: OptimResult = { ...sub, par: reduced.expand(sub.par) };
   if (options.hessian) {
     result.hessian = optimHess(fn, result.par, undefined, { ndeps: options.ndeps });

@@ -1,5 +1,5 @@
-import { evaluateStart, expand, toParameters } from './checks.js';
-import { assertInside, resolveBounds } from './bounds.js';
+import { evaluateStart, expand } from './checks.js';
+import { startInBox } from './bounds.js';
 import { optimHess } from './finite-difference.js';
 import { solveWithFixed } from './fixed-parameters.js';
 import type { CommonOptions, Objective, OptimResult, TraceEntry } from './types.js';
@@ -40,20 +40,16 @@ export function nelderMeadBounded(
   par: ArrayLike<number>,
   options: NelderMeadBoundedOptions = {},
 ): OptimResult {
-  const x0 = toParameters(par);
+  const { x0, bounds } = startInBox(par, options.lower, options.upper);
   const n = x0.length;
-  const bounds = resolveBounds(options.lower, options.upper, n);
-  assertInside(x0, bounds);
-  const fixed = solveWithFixed(fn, x0, bounds.lower, bounds.upper, options, (reduced) =>
+  const fixed = solveWithFixed(fn, x0, bounds, options, (reduced, box) =>
     nelderMeadBounded(reduced.fn, reduced.x0, {
       ...options,
-      lower: reduced.lower,
-      upper: reduced.upper,
+      ...box,
       step:
         options.step === undefined || typeof options.step === 'number'
           ? options.step
           : Array.from(reduced.free, (i) => (options.step as ArrayLike<number>)[i]),
-      hessian: false,
     }),
   );
   if (fixed !== null) return fixed;
