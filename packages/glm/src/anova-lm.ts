@@ -3,6 +3,7 @@ import { GlmArgumentError } from './errors.js';
 import type { TermsInfo } from './anova-glm.js';
 import type { LmFitResult } from './lm-fit.js';
 import { rssLm } from './lm-summary.js';
+import { sumExtended } from './sum-extended.js';
 
 /** One row of R's `anova.lm` table. */
 export interface AnovaLmRow {
@@ -28,13 +29,17 @@ export function anovaLm(fit: LmFitResult, terms: TermsInfo): AnovaLmRow[] {
   }
   const ssr = rssLm(fit);
   const dfr = fit.dfResidual;
-  const ss = new Map<number, { ss: number; df: number }>();
+  // R: ss <- vapply(split(comp^2, asgn), sum, 1): squares in double, summed as R's sum()
+  const squares = new Map<number, number[]>();
   for (let a = 0; a < fit.rank; a++) {
     const t = terms.assign[fit.qr.pivot[a]!]!;
     const e = fit.effects[a]!;
-    const cur = ss.get(t) ?? { ss: 0, df: 0 };
-    ss.set(t, { ss: cur.ss + e * e, df: cur.df + 1 });
+    const cur = squares.get(t) ?? [];
+    cur.push(e * e);
+    squares.set(t, cur);
   }
+  const ss = new Map<number, { ss: number; df: number }>();
+  for (const [t, sq] of squares) ss.set(t, { ss: sumExtended(sq), df: sq.length });
   const rows: AnovaLmRow[] = [];
   for (const t of [...ss.keys()].sort((x, y) => x - y)) {
     if (t === 0 && fit.intercept) continue;

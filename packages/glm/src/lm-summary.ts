@@ -4,6 +4,7 @@ import { pValueT, pfUpper, qt } from './distributions.js';
 import type { CoefficientRow } from './glm-summary.js';
 import { hatFromQr } from './glm-influence.js';
 import type { LmFitResult } from './lm-fit.js';
+import { sumExtended } from './sum-extended.js';
 import type { ConfintRow } from './confint-glm.js';
 
 /** R's `summary.lm` value. */
@@ -29,12 +30,14 @@ export interface LmSummary {
 
 /** RSS = sum w r^2 (R's `deviance.lm`). */
 export function rssLm(fit: LmFitResult): number {
-  let s = 0;
-  for (let i = 0; i < fit.y.length; i++) {
-    const w = fit.weights === undefined ? 1 : fit.weights[i]!;
-    s += w * fit.residuals[i]! * fit.residuals[i]!;
+  // R: sum(w * r^2), the square first, summed as R's sum() (extended precision)
+  const n = fit.y.length;
+  const t = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r2 = fit.residuals[i]! * fit.residuals[i]!;
+    t[i] = fit.weights === undefined ? r2 : fit.weights[i]! * r2;
   }
-  return s;
+  return sumExtended(t);
 }
 
 /** sigma-hat = sqrt(RSS / (n - p)). */
