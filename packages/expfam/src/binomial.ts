@@ -114,12 +114,7 @@ function binomialInitialize(
  * R's binomial `aic`: −2 Σ (wt_i/m_i) log dbinom(round(m_i y_i); round(m_i), mu_i) with
  * m = n (trials) when any n > 1, else m = wt (weights as trials).
  */
-function binomialAic(
-  y: ArrayLike<number>,
-  n: ArrayLike<number>,
-  mu: ArrayLike<number>,
-  wt: ArrayLike<number>,
-): number {
+const binomialAic: Family['aic'] = (y, n, mu, wt) => {
   const nobs = y.length;
   checkLength('n', n, nobs);
   checkLength('mu', mu, nobs);
@@ -135,7 +130,7 @@ function binomialAic(
     }
   }
   return -2 * sum;
-}
+};
 
 /** R's `binomial(link = "logit")`: V(mu) = mu(1−mu), dispersion fixed at 1. */
 export function binomial(link?: LinkName | Link): Family {

@@ -57,7 +57,11 @@ export interface FamilyStart {
  * A GLM family exactly as R's `family` object: a link plus the variance function V(mu), the
  * deviance residuals d_i = wt_i · unit deviance, the AIC, the valid-mu check and the start.
  */
-export interface Family {
+export interface Family
+  extends Pick<
+    Link,
+    'linkfun' | 'linkinv' | 'muEta' | 'validEta' | 'linkfunInto' | 'linkinvInto' | 'muEtaInto'
+  > {
   readonly family: FamilyName;
   /** The link's name, as R's `family$link`. */
   readonly link: LinkName;
@@ -67,13 +71,6 @@ export interface Family {
   readonly dispersionFixed: boolean;
   /** quasi only: the variance function's name (R's `varfun`). */
   readonly varianceName?: string;
-  linkfun(mu: number): number;
-  linkinv(eta: number): number;
-  muEta(eta: number): number;
-  validEta(eta: ArrayLike<number>): boolean;
-  linkfunInto(mu: ArrayLike<number>, out: Float64Array): Float64Array;
-  linkinvInto(eta: ArrayLike<number>, out: Float64Array): Float64Array;
-  muEtaInto(eta: ArrayLike<number>, out: Float64Array): Float64Array;
   /** V(mu). */
   variance(mu: number): number;
   /** out[i] = V(mu[i]); returns `out`. */

@@ -12,13 +12,7 @@ export function gammaDevResid(y: number, mu: number, wt: number): number {
  * R's Gamma `aic`: dispersion φ = dev/Σwt, then −2 Σ wt_i log dgamma(y_i; shape 1/φ,
  * scale mu_i·φ) + 2.
  */
-function gammaAic(
-  y: ArrayLike<number>,
-  _n: ArrayLike<number>,
-  mu: ArrayLike<number>,
-  wt: ArrayLike<number>,
-  dev: number,
-): number {
+const gammaAic: Family['aic'] = (y, _n, mu, wt, dev) => {
   const nobs = y.length;
   checkLength('mu', mu, nobs);
   checkLength('wt', wt, nobs);
@@ -30,7 +24,7 @@ function gammaAic(
     sum += gammaLogpdf(y[i]!, 1 / disp, 1 / (mu[i]! * disp)) * wt[i]!;
   }
   return -2 * sum + 2;
-}
+};
 
 /** R's `Gamma(link = "inverse")`: V(mu) = mu², estimated dispersion. */
 export function Gamma(link?: LinkName | Link): Family {

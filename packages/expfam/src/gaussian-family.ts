@@ -8,19 +8,13 @@ export function gaussianDevResid(y: number, mu: number, wt: number): number {
 }
 
 /** R's gaussian `aic`: n(log(2π·dev/n) + 1) + 2 − Σ log wt_i (operation order as R's). */
-function gaussianAic(
-  y: ArrayLike<number>,
-  _n: ArrayLike<number>,
-  _mu: ArrayLike<number>,
-  wt: ArrayLike<number>,
-  dev: number,
-): number {
+const gaussianAic: Family['aic'] = (y, _n, _mu, wt, dev) => {
   const nobs = y.length;
   checkLength('wt', wt, nobs);
   let sumLogWt = 0;
   for (let i = 0; i < nobs; i++) sumLogWt += Math.log(wt[i]!);
   return nobs * (Math.log((dev / nobs) * 2 * Math.PI) + 1) + 2 - sumLogWt;
-}
+};
 
 /** R's `gaussian(link = "identity")`: V(mu) = 1, estimated dispersion. */
 export function gaussian(link?: LinkName | Link): Family {

@@ -8,13 +8,7 @@ export function inverseGaussianDevResid(y: number, mu: number, wt: number): numb
 }
 
 /** R's inverse.gaussian `aic`: Σwt·(1 + log(2π·dev/Σwt)) + 3 Σ wt_i log y_i + 2. */
-function inverseGaussianAic(
-  y: ArrayLike<number>,
-  _n: ArrayLike<number>,
-  _mu: ArrayLike<number>,
-  wt: ArrayLike<number>,
-  dev: number,
-): number {
+const inverseGaussianAic: Family['aic'] = (y, _n, _mu, wt, dev) => {
   const nobs = y.length;
   checkLength('wt', wt, nobs);
   let sumWt = 0;
@@ -24,7 +18,7 @@ function inverseGaussianAic(
     sumLogY += Math.log(y[i]!) * wt[i]!;
   }
   return sumWt * (1 + Math.log((dev / sumWt) * 2 * Math.PI)) + 3 * sumLogY + 2;
-}
+};
 
 /** R's `inverse.gaussian(link = "1/mu^2")`: V(mu) = mu³, estimated dispersion. */
 export function inverseGaussian(link?: LinkName | Link): Family {

@@ -59,19 +59,14 @@ function poissonInitialize(
 }
 
 /** R's poisson `aic`: −2 Σ wt_i log dpois(y_i; mu_i) (+∞ when some y_i is not an integer). */
-function poissonAic(
-  y: ArrayLike<number>,
-  _n: ArrayLike<number>,
-  mu: ArrayLike<number>,
-  wt: ArrayLike<number>,
-): number {
+const poissonAic: Family['aic'] = (y, _n, mu, wt) => {
   const nobs = y.length;
   checkLength('mu', mu, nobs);
   checkLength('wt', wt, nobs);
   let sum = 0;
   for (let i = 0; i < nobs; i++) sum += poissonLogpmf(y[i]!, mu[i]!) * wt[i]!;
   return -2 * sum;
-}
+};
 
 /** R's `poisson(link = "log")`: V(mu) = mu, dispersion fixed at 1. */
 export function poisson(link?: LinkName | Link): Family {
