@@ -11,8 +11,10 @@ import { summaryGlm } from './glm-summary.js';
 import { lmFit } from './lm-fit.js';
 import { summaryLm } from './lm-summary.js';
 import {
+  cbppDesign,
   CEB_COLUMN_NAMES,
   designFromColumns,
+  insectSpraysDesign,
   readCsvFixture,
   readJsonFixture,
   treatmentColumns,
@@ -45,14 +47,9 @@ describe('R number formatting', () => {
 
 describe('printed summaries reproduce R 4.2 line by line', () => {
   it('summary(glm(count ~ spray, poisson, InsectSprays))', () => {
-    const d = readCsvFixture('InsectSprays.csv');
-    const spray = d.spray as string[];
-    const X = designFromColumns([
-      spray.map(() => 1),
-      ...treatmentColumns(spray, ['A', 'B', 'C', 'D', 'E', 'F']),
-    ]);
+    const { X, y } = insectSpraysDesign();
     const names = ['(Intercept)', 'sprayB', 'sprayC', 'sprayD', 'sprayE', 'sprayF'];
-    const fit = glmFit(X, d.count as number[], poisson(), { columnNames: names });
+    const fit = glmFit(X, y, poisson(), { columnNames: names });
     const text = formatSummaryGlm(summaryGlm(fit), {
       formula: 'count ~ spray',
       familyCall: 'poisson',
@@ -62,22 +59,10 @@ describe('printed summaries reproduce R 4.2 line by line', () => {
   });
 
   it('summary(glm(cbind(incidence, size - incidence) ~ period, binomial, cbpp)) and its anova', () => {
-    const d = readCsvFixture('cbpp.csv');
-    const period = d.period as string[];
-    const inc = d.incidence as number[];
-    const size = d.size as number[];
-    const X = designFromColumns([
-      period.map(() => 1),
-      ...treatmentColumns(period, ['1', '2', '3', '4']),
-    ]);
-    const fit = glmFit(
-      X,
-      { successes: inc, failures: inc.map((s, i) => size[i]! - s) },
-      binomial(),
-      {
-        columnNames: ['(Intercept)', 'period2', 'period3', 'period4'],
-      },
-    );
+    const { X, y } = cbppDesign();
+    const fit = glmFit(X, y, binomial(), {
+      columnNames: ['(Intercept)', 'period2', 'period3', 'period4'],
+    });
     const text = formatSummaryGlm(summaryGlm(fit), {
       formula: 'cbind(incidence, size - incidence) ~ period',
       familyCall: 'binomial',

@@ -5,12 +5,7 @@ import { confintProfile, confintWald } from './confint-glm.js';
 import { glmFit } from './glm-fit.js';
 import { cooksDistanceGlm, hatValuesGlm, residualsGlm, rstandardGlm } from './glm-influence.js';
 import { bicGlm, logLikGlm, summaryGlm, vcovGlm } from './glm-summary.js';
-import {
-  designFromColumns,
-  readCsvFixture,
-  readJsonFixture,
-  treatmentColumns,
-} from './test-data.js';
+import { cbppDesign, insectSpraysDesign, readJsonFixture } from './test-data.js';
 import { expectAllClose, expectClose } from './test-helpers.js';
 
 type RMatrix = { rownames: string[]; colnames: string[]; data: number[][] };
@@ -35,27 +30,14 @@ interface Ref {
 
 function insectSprays() {
   const ref = readJsonFixture<Ref>('glm_insectsprays_poisson.json');
-  const d = readCsvFixture('InsectSprays.csv');
-  const spray = d.spray as string[];
-  const X = designFromColumns([
-    spray.map(() => 1),
-    ...treatmentColumns(spray, ['A', 'B', 'C', 'D', 'E', 'F']),
-  ]);
-  const fit = glmFit(X, d.count as number[], poisson(), { columnNames: ref.coef_names });
+  const { X, y } = insectSpraysDesign();
+  const fit = glmFit(X, y, poisson(), { columnNames: ref.coef_names });
   return { ref, fit, assign: [0, 1, 1, 1, 1, 1], label: 'spray' };
 }
 
 function cbpp() {
   const ref = readJsonFixture<Ref>('glm_cbpp_binomial.json');
-  const d = readCsvFixture('cbpp.csv');
-  const period = d.period as string[];
-  const inc = d.incidence as number[];
-  const size = d.size as number[];
-  const X = designFromColumns([
-    period.map(() => 1),
-    ...treatmentColumns(period, ['1', '2', '3', '4']),
-  ]);
-  const y = { successes: inc, failures: inc.map((s, i) => size[i]! - s) };
+  const { X, y } = cbppDesign();
   const fit = glmFit(X, y, binomial(), { columnNames: ref.coef_names });
   return { ref, fit, assign: [0, 1, 1, 1], label: 'period' };
 }

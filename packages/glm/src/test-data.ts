@@ -64,3 +64,33 @@ export const CEB_COLUMN_NAMES: readonly string[] = [
   'educsec+',
   'educupper',
 ];
+
+/** R's model.matrix(count ~ spray, InsectSprays) (treatment coding, levels A–F) and y = count. */
+export function insectSpraysDesign(): { X: ReturnType<typeof designFromColumns>; y: number[] } {
+  const d = readCsvFixture('InsectSprays.csv');
+  const spray = d.spray as string[];
+  const X = designFromColumns([
+    spray.map(() => 1),
+    ...treatmentColumns(spray, ['A', 'B', 'C', 'D', 'E', 'F']),
+  ]);
+  return { X, y: d.count as number[] };
+}
+
+/**
+ * R's model.matrix(~ period, lme4::cbpp) (treatment coding, levels 1–4) and the binomial
+ * response cbind(incidence, size − incidence).
+ */
+export function cbppDesign(): {
+  X: ReturnType<typeof designFromColumns>;
+  y: { successes: number[]; failures: number[] };
+} {
+  const d = readCsvFixture('cbpp.csv');
+  const period = d.period as string[];
+  const inc = d.incidence as number[];
+  const size = d.size as number[];
+  const X = designFromColumns([
+    period.map(() => 1),
+    ...treatmentColumns(period, ['1', '2', '3', '4']),
+  ]);
+  return { X, y: { successes: inc, failures: inc.map((s, i) => size[i]! - s) } };
+}
