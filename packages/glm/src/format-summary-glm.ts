@@ -1,5 +1,6 @@
 import { deparseCall, formatNumber, formatReal, printNamedVector, zapsmall } from './format-r.js';
 import {
+  type SummaryPrintOptions,
   coefficientSectionLines,
   naMessage,
   residualQuantileLines,
@@ -7,19 +8,11 @@ import {
 import type { GlmSummary } from './glm-summary.js';
 
 /** Options of `formatSummaryGlm`. */
-export interface FormatSummaryGlmOptions {
-  /** The call line(s) as R prints them; default built from `formula`/`family`/`data`. */
-  readonly call?: string;
-  readonly formula?: string;
+export interface FormatSummaryGlmOptions extends SummaryPrintOptions {
+  /** The family as written in the call, e.g. `quasipoisson(link = "log")`. */
   readonly familyCall?: string;
-  readonly dataName?: string;
   /** Extra call arguments such as `offset = log(n)`. */
   readonly extraArgs?: readonly string[];
-  /** Names of all coefficients in order (to print aliased ones as NA rows). */
-  readonly coefficientNames?: readonly string[];
-  readonly digits?: number;
-  /** Rows dropped for missing values (prints R's "(k observations deleted due to missingness)"). */
-  readonly nDropped?: number;
 }
 
 /**

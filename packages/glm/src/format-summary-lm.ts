@@ -8,6 +8,7 @@ import {
   signif,
 } from './format-r.js';
 import {
+  type SummaryPrintOptions,
   coefficientSectionLines,
   naMessage,
   residualQuantileLines,
@@ -15,15 +16,9 @@ import {
 import type { LmSummary } from './lm-summary.js';
 
 /** Options of `formatSummaryLm`. */
-export interface FormatSummaryLmOptions {
-  readonly call?: string;
-  readonly formula?: string;
-  readonly dataName?: string;
-  readonly coefficientNames?: readonly string[];
+export interface FormatSummaryLmOptions extends SummaryPrintOptions {
+  /** Print "Weighted Residuals:" (a weighted fit), as R. */
   readonly weighted?: boolean;
-  readonly digits?: number;
-  /** Rows dropped for missing values (R's "(k observations deleted due to missingness)"). */
-  readonly nDropped?: number;
 }
 
 /**

@@ -2,6 +2,20 @@ import { formatCoefmat } from './format-coefmat.js';
 import { formatReal, printNamedVector, quantile7, zapsmall } from './format-r.js';
 import type { CoefficientRow } from './glm-summary.js';
 
+/** Options common to the summary printers (`formatSummaryGlm`, `formatSummaryLm`). */
+export interface SummaryPrintOptions {
+  /** The call line(s) as R prints them; default built from `formula`/`data` (and family). */
+  readonly call?: string;
+  readonly formula?: string;
+  readonly dataName?: string;
+  /** Names of all coefficients in order (to print aliased ones as NA rows). */
+  readonly coefficientNames?: readonly string[];
+  /** Significant digits, R's `digits` (default 4). */
+  readonly digits?: number;
+  /** Rows dropped for missing values (prints R's "(k observations deleted due to missingness)"). */
+  readonly nDropped?: number;
+}
+
 /** R's `naprint.omit` message, or null when nothing was dropped. */
 export function naMessage(nDropped: number | undefined): string | null {
   if (nDropped === undefined || nDropped === 0) return null;
