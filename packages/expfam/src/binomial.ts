@@ -2,6 +2,7 @@ import binomialLogpmf from '@stdlib/stats-base-dists-binomial-logpmf';
 import { DomainError } from './errors.js';
 import {
   type Family,
+  type FamilyParts,
   type FamilyName,
   type FamilyStart,
   type GlmResponse,
@@ -10,6 +11,7 @@ import {
   isBinomialCounts,
   isFactorResponse,
   makeFamily,
+  quasiParts,
   ones,
   priorWeights,
   roundHalfEven,
@@ -132,34 +134,28 @@ const binomialAic: Family['aic'] = (y, n, mu, wt) => {
   return -2 * sum;
 };
 
+/** The parts of R's `binomial` family object. */
+const binomialParts: FamilyParts = {
+  family: 'binomial',
+  dispersionFixed: true,
+  variance: binomialVariance,
+  devResid: binomialDevResid,
+  aic: binomialAic,
+  validMu: binomialValidMu,
+  initialize: (y, weights) => binomialInitialize('binomial', y, weights),
+};
+
 /** R's `binomial(link = "logit")`: V(mu) = mu(1−mu), dispersion fixed at 1. */
 export function binomial(link?: LinkName | Link): Family {
-  return makeFamily(
-    {
-      family: 'binomial',
-      dispersionFixed: true,
-      variance: binomialVariance,
-      devResid: binomialDevResid,
-      aic: binomialAic,
-      validMu: binomialValidMu,
-      initialize: (y, weights) => binomialInitialize('binomial', y, weights),
-    },
-    resolveLink(link, 'logit'),
-  );
+  return makeFamily(binomialParts, resolveLink(link, 'logit'));
 }
 
 /** R's `quasibinomial(link = "logit")`: binomial variance, estimated dispersion, no AIC. */
 export function quasibinomial(link?: LinkName | Link): Family {
   return makeFamily(
-    {
-      family: 'quasibinomial',
-      dispersionFixed: false,
-      variance: binomialVariance,
-      devResid: binomialDevResid,
-      aic: () => null,
-      validMu: binomialValidMu,
-      initialize: (y, weights) => binomialInitialize('quasibinomial', y, weights),
-    },
+    quasiParts(binomialParts, 'quasibinomial', (y, weights) =>
+      binomialInitialize('quasibinomial', y, weights),
+    ),
     resolveLink(link, 'logit'),
   );
 }

@@ -151,6 +151,20 @@ export function makeFamily(parts: FamilyParts, link: Link): Family {
     : { ...family, varianceName: parts.varianceName };
 }
 
+/**
+ * The parts of R's quasi twin of a family (quasibinomial of binomial, quasipoisson of
+ * poisson): the same variance, deviance residuals and valid-mu check, with the dispersion
+ * estimated and no AIC (R's `NA`); `initialize` as the twin's (its messages name the quasi
+ * family).
+ */
+export function quasiParts(
+  parts: FamilyParts,
+  family: FamilyName,
+  initialize: FamilyParts['initialize'],
+): FamilyParts {
+  return { ...parts, family, dispersionFixed: false, aic: () => null, initialize };
+}
+
 /** Throws `LengthError` unless `x.length === n`. */
 export function checkLength(arg: string, x: ArrayLike<number>, n: number): void {
   if (x.length !== n) throw new LengthError(`${arg} has length ${x.length}, expected ${n}`);

@@ -2,12 +2,14 @@ import poissonLogpmf from '@stdlib/stats-base-dists-poisson-logpmf';
 import { DomainError } from './errors.js';
 import {
   type Family,
+  type FamilyParts,
   type FamilyName,
   type FamilyStart,
   type GlmResponse,
   allFinitePositive,
   checkLength,
   makeFamily,
+  quasiParts,
   ones,
   priorWeights,
   vectorResponse,
@@ -68,34 +70,28 @@ const poissonAic: Family['aic'] = (y, _n, mu, wt) => {
   return -2 * sum;
 };
 
+/** The parts of R's `poisson` family object. */
+const poissonParts: FamilyParts = {
+  family: 'poisson',
+  dispersionFixed: true,
+  variance: poissonVariance,
+  devResid: poissonDevResid,
+  aic: poissonAic,
+  validMu: allFinitePositive,
+  initialize: (y, weights) => poissonInitialize('poisson', y, weights),
+};
+
 /** R's `poisson(link = "log")`: V(mu) = mu, dispersion fixed at 1. */
 export function poisson(link?: LinkName | Link): Family {
-  return makeFamily(
-    {
-      family: 'poisson',
-      dispersionFixed: true,
-      variance: poissonVariance,
-      devResid: poissonDevResid,
-      aic: poissonAic,
-      validMu: allFinitePositive,
-      initialize: (y, weights) => poissonInitialize('poisson', y, weights),
-    },
-    resolveLink(link, 'log'),
-  );
+  return makeFamily(poissonParts, resolveLink(link, 'log'));
 }
 
 /** R's `quasipoisson(link = "log")`: V(mu) = mu, estimated dispersion, no AIC. */
 export function quasipoisson(link?: LinkName | Link): Family {
   return makeFamily(
-    {
-      family: 'quasipoisson',
-      dispersionFixed: false,
-      variance: poissonVariance,
-      devResid: poissonDevResid,
-      aic: () => null,
-      validMu: allFinitePositive,
-      initialize: (y, weights) => poissonInitialize('quasipoisson', y, weights),
-    },
+    quasiParts(poissonParts, 'quasipoisson', (y, weights) =>
+      poissonInitialize('quasipoisson', y, weights),
+    ),
     resolveLink(link, 'log'),
   );
 }
