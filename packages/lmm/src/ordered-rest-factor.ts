@@ -1,6 +1,7 @@
 import { choleskyInPlace } from '@likelihood/linalg';
 import { allocateFactor, type BlockedFactor, formTerm1BlocksInPlace } from './blocked-cholesky.js';
 import { choleskyLowerInPlace } from './dense-cholesky.js';
+import { type GroupedSchur, groupedSchur, subtractGroupedSchurInPlace } from './grouped-schur.js';
 import type { LmmSystem } from './lmm-system.js';
 import { devianceFromSummary } from './profiled-deviance.js';
 import {
@@ -27,7 +28,12 @@ export function allocateOrderedWork(sys: LmmSystem, ord: RestOrdering): OrderedW
  * `ord`, for diagonal Λr (every term after the first scalar). Needs `formTerm1BlocksInPlace`
  * at the same θ first.
  */
-export function formRestOrderedInPlace(sys: LmmSystem, ord: RestOrdering, f: BlockedFactor): void {
+export function formRestOrderedInPlace(
+  sys: LmmSystem,
+  ord: RestOrdering,
+  f: BlockedFactor,
+  grouped: { readonly gs: GroupedSchur; readonly omega: Float64Array } | null = null,
+): void {
   const { terms, m, qRest, nl1, p1, r1Ptr, arrPtr, arrRows, arrVals } = sys;
   const { pos, entryOrder, entryPos } = ord;
   const { lambdas, Lr1, restScale: s } = f;
@@ -51,6 +57,10 @@ export function formRestOrderedInPlace(sys: LmmSystem, ord: RestOrdering, f: Blo
     }
   }
   for (let i = 0; i < qRest; i++) L[pos[i]! * (m + 1)]! += 1;
+  if (grouped !== null) {
+    subtractGroupedSchurInPlace(grouped.gs, lambdas[0]![0]!, s, L, grouped.omega);
+    return;
+  }
   // − Σ_j Lr1_j Lr1_jᵀ, level j's entries taken in elimination order so that a ≥ b is lower
   for (let j = 0; j < nl1; j++) {
     const e0 = r1Ptr[j]!;
@@ -139,7 +149,11 @@ export function factorRestOrderedInPlace(
 export function orderedDevianceObjective(
   sys: LmmSystem,
   reml: boolean,
-  options: { readonly minRest?: number; readonly sparseCost?: number } = {},
+  options: {
+    readonly minRest?: number;
+    readonly sparseCost?: number;
+    readonly groupedSchur?: boolean;
+  } = {},
 ): ((theta: ArrayLike<number>) => number) | null {
   if (sys.qRest < (options.minRest ?? MIN_ORDERED_REST) || sys.qRest > MAX_ORDERED_REST)
     return null;
@@ -148,10 +162,12 @@ export function orderedDevianceObjective(
   if (ord.k0 === 0) return null;
   const f = allocateFactor(sys);
   const work = allocateOrderedWork(sys, ord);
+  const gs = options.groupedSchur === false ? null : groupedSchur(sys, ord);
+  const grouped = gs === null ? null : { gs, omega: new Float64Array(gs.groupN.length) };
   const { p1, nl1 } = sys;
   return (theta) => {
     formTerm1BlocksInPlace(sys, theta, f);
-    formRestOrderedInPlace(sys, ord, f);
+    formRestOrderedInPlace(sys, ord, f, grouped);
     const s = factorRestOrderedInPlace(sys, ord, f.Lrr, work);
     if (s === null) return Number.POSITIVE_INFINITY;
     let l1 = 0;
