@@ -22,8 +22,9 @@ import {
   toMl,
 } from './test-utils/helpers.js';
 
-// Same algorithm and operation order as LINPACK dqrdc2/dqrsl except the summation order of
-// dot products and norms: rounding differences of ~1e-16 relative, amplified by the condition
+// Same algorithm and operation order as LINPACK dqrdc2/dqrsl (bit-identical to R on exact
+// inputs: qr-in-place.test.ts), but these fixtures store X and R's results with 15 significant
+// digits: differences of ~1e-16 relative, amplified by the condition
 // number κ(R₁₁) of the kept columns (R's kappa(): 2–7 in cases 1–4, 3e5 in the nearly
 // collinear case 5, whose third Householder vector is built from a remainder 1e-5 of its
 // column's norm, so that Q, its column space, the coefficients and (R₁₁ᵀR₁₁)⁻¹ are all
