@@ -78,11 +78,15 @@ export function restOrdering(sys: LmmSystem, sparseCost = SPARSE_COST): RestOrde
   const perm = new Int32Array(m);
   const nbr = new Int32Array(q);
   const patterns: Int32Array[] = [];
-  let kDense = q; // from here on the remaining rows form a clique (dense columns)
+  let kDense = q; // from here on the remaining rows are taken as dense columns
   for (let k = 0; k < q; k++) {
     let v = -1;
     for (let u = 0; u < q; u++) if (done[u] === 0 && (v < 0 || deg[u]! < deg[v]!)) v = u;
-    if (deg[v]! >= q - k - 1) {
+    // stop once the remaining rows form a clique, or once even the sparsest column left costs
+    // more sparsely than densely with a 2× margin (sparseCost·c² > 4·t², t the rows left):
+    // the split below never eliminates such columns sparsely, so their order is moot
+    const c = deg[v]! + m - q;
+    if (deg[v]! >= q - k - 1 || sparseCost * c * c > 4 * (m - k) * (m - k)) {
       kDense = k;
       for (let u = 0; u < q; u++) if (done[u] === 0) perm[k++] = u;
       break;
