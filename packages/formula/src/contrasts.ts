@@ -1,5 +1,4 @@
-import { type DenseMatrix, dense } from '@likelihood/linalg';
-import { orthoPoly } from './poly.js';
+import { type DenseMatrix, dense, qrPivoted, qrQy, sumExtended } from '@likelihood/linalg';
 
 /** The contrast codings of R's `contr.*` functions. */
 export type ContrastKind = 'treatment' | 'sum' | 'helmert' | 'poly';
@@ -46,10 +45,28 @@ export function contrHelmert(k: number): ContrastMatrix {
 /**
  * R's `contr.poly(k)`: the orthonormal polynomials of degree 1..k-1 on the scores 1..k
  * (unit-length columns, orthogonal to the constant), named `.L`, `.Q`, `.C`, `^4`, ….
+ * Computed by R's own recipe (`make.poly`), so the entries are R's to the last bit: the QR of
+ * X = [y^0 … y^(k-1)] with y = scores − mean, Q applied to diag(R), each column divided by
+ * sqrt(Σ x²) summed as R's `sum()` does.
  */
 export function contrPoly(k: number): ContrastMatrix {
-  const scores = Float64Array.from({ length: k }, (_, i) => i + 1);
-  const { Z } = orthoPoly(scores, k - 1);
+  const mean = (k + 1) / 2;
+  const X = dense(k, k);
+  for (let j = 0; j < k; j++) {
+    for (let i = 0; i < k; i++) X.data[i + j * k] = (i + 1 - mean) ** j;
+  }
+  const f = qrPivoted(X);
+  const Z = dense(k, k - 1);
+  const col = new Float64Array(k);
+  const sq = new Float64Array(k);
+  for (let j = 1; j < k; j++) {
+    col.fill(0);
+    col[j] = f.qr.data[j + j * k]!;
+    const raw = qrQy(f, col);
+    for (let i = 0; i < k; i++) sq[i] = raw[i]! * raw[i]!;
+    const norm = Math.sqrt(sumExtended(sq));
+    for (let i = 0; i < k; i++) Z.data[i + (j - 1) * k] = raw[i]! / norm;
+  }
   const names = ['.L', '.Q', '.C'];
   return {
     matrix: Z,

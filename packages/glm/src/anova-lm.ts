@@ -3,7 +3,7 @@ import { GlmArgumentError } from './errors.js';
 import type { TermsInfo } from './anova-glm.js';
 import type { LmFitResult } from './lm-fit.js';
 import { rssLm } from './lm-summary.js';
-import { sumExtended } from './sum-extended.js';
+import { sumExtended } from '@likelihood/linalg';
 
 /** One row of R's `anova.lm` table. */
 export interface AnovaLmRow {

@@ -1,10 +1,9 @@
-import { qrUnscaledCovariance } from '@likelihood/linalg';
+import { qrUnscaledCovariance, sumExtended } from '@likelihood/linalg';
 import { Matrix } from 'ml-matrix';
 import { pValueT, pfUpper, qt } from './distributions.js';
 import type { CoefficientRow } from './glm-summary.js';
 import { hatFromQr } from './glm-influence.js';
 import type { LmFitResult } from './lm-fit.js';
-import { sumExtended } from './sum-extended.js';
 import type { ConfintRow } from './confint-glm.js';
 
 /** R's `summary.lm` value. */

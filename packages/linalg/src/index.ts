@@ -57,3 +57,4 @@ export {
   indicatorCrossprod,
   indicatorToCsc,
 } from './indicator.js';
+export { sumExtended } from './sum-extended.js';

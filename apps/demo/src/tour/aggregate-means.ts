@@ -1,4 +1,14 @@
 import type { FactorColumn } from '@likelihood/datasets';
+import { sumExtended } from '@likelihood/linalg';
+
+/**
+ * R's `mean()` of doubles: the sum accumulated in long double (emulated by `sumExtended`)
+ * divided by n, then refined by the mean residual, so cell means are R's to the last bit.
+ */
+function meanR(x: readonly number[]): number {
+  const m = sumExtended(x) / x.length;
+  return m + sumExtended(x.map((v) => v - m)) / x.length;
+}
 
 /** One row per observed combination of the grouping factors, with the mean response. */
 export interface AggregatedMeans {
@@ -17,8 +27,7 @@ export function aggregateMeans(
 ): AggregatedMeans {
   const sizes = by.map((f) => f.levels.length);
   const ncell = sizes.reduce((a, b) => a * b, 1);
-  const sum = new Float64Array(ncell);
-  const count = new Float64Array(ncell);
+  const cells: number[][] = Array.from({ length: ncell }, () => []);
   const index = by.map((f) => new Map(f.levels.map((l, k) => [l, k])));
   for (let i = 0; i < y.length; i++) {
     let cell = 0;
@@ -27,20 +36,19 @@ export function aggregateMeans(
       cell += index[j]!.get(f.values[i]!)! * stride;
       stride *= sizes[j]!;
     });
-    sum[cell]! += y[i]!;
-    count[cell]! += 1;
+    cells[cell]!.push(y[i]!);
   }
   const columns: Record<string, string[] | Float64Array> = {};
   for (const f of by) columns[f.name] = [];
   const means: number[] = [];
   for (let cell = 0; cell < ncell; cell++) {
-    if (count[cell] === 0) continue;
+    if (cells[cell]!.length === 0) continue;
     let rest = cell;
     by.forEach((f, j) => {
       (columns[f.name] as string[]).push(f.levels[rest % sizes[j]!]!);
       rest = Math.floor(rest / sizes[j]!);
     });
-    means.push(sum[cell]! / count[cell]!);
+    means.push(meanR(cells[cell]!));
   }
   columns[response] = Float64Array.from(means);
   return { columns, nrow: means.length };

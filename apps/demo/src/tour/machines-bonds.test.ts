@@ -39,19 +39,20 @@ describe('Machines and Bonds (seed 004 §4.1)', () => {
     ]) {
       expect(out).toContain(line);
     }
-    // Worker's Sum Sq is a print tie (see below): the rest of the line must be R's exactly
-    expect(s.text).toMatch(/\nWorker {5}5 1241\.(89|90) {2}248\.38 {2}24\.848 4\.867e-12 \*\*\*\n/);
-    expect(s.text).toMatch(/\nWorker {5}5 413\.9[67] {2}82\.793 {2}5\.8232 0\.0089495 \*\* \n/);
+    // Worker's Sum Sq sits on a print tie (see below): R's exact lines, to the last digit
+    expect(s.text).toContain('\nWorker     5 1241.89  248.38  24.848 4.867e-12 ***\n');
+    expect(s.text).toContain('\nWorker     5 413.97  82.793  5.8232 0.0089495 ** \n');
     expect(s.text).toContain('> (142.18*3/10)/(33.29/36)\n[1] 46.12628');
     expect(s.text).toContain(', 10, 36)\n[1] 0');
   });
 
-  it('Worker sums of squares equal R to rounding', () => {
-    // R: 1241.894999999999527 (full) and 413.96500000000043 (aggregated) — both sit on a
-    // print tie (1241.895, 413.965): R's QR lands a few ulps below/above and prints 1241.89 and
-    // 413.97; ours lands 1 ulp on the other side. 1e-12 relative is QR rounding.
-    expectClose(j.machines.full[1]!.sumSq, 1241.895, 1e-12, 'Worker SS');
-    expectClose(j.machines.aggregated[1]!.sumSq, 413.965, 1e-12, 'Worker SS (means)');
+  it('Worker sums of squares equal R bit for bit', () => {
+    // R: sprintf("%.17g") of anova()'s Sum Sq: 1241.8949999999995 (full) and
+    // 413.96500000000043 (aggregated means) — both on a print tie (1241.895, 413.965), so
+    // only R's exact doubles print R's digits: R's contr.poly recipe, dqrdc2's operation
+    // order, and R's long-double sum() and mean() make them equal, not merely close.
+    expect(j.machines.full[1]!.sumSq).toBe(1241.8949999999995);
+    expect(j.machines.aggregated[1]!.sumSq).toBe(413.96500000000043);
   });
 
   it('the interaction F equals the aggregated-means F: 46.13 on 10 and 36 df', () => {
