@@ -1,6 +1,7 @@
 import { type Family, gaussian } from '@likelihood/expfam';
 import {
   type DataInput,
+  type DesignMatrix,
   type FrameColumn,
   type ModelFrame,
   type ModelFrameOptions,
@@ -31,6 +32,29 @@ export interface ModelInfo {
   readonly frame: ModelFrame;
   /** The contrasts option the design was built with. */
   readonly contrastOptions: ModelMatrixOptions['contrasts'];
+}
+
+/**
+ * The facts a formula front end keeps besides the fit (`ModelInfo`), from the formula, its
+ * parse, the model frame and the design matrix.
+ */
+export function modelInfo(
+  formula: string,
+  responseLabel: string,
+  frame: ModelFrame,
+  design: DesignMatrix,
+  contrastOptions: ModelMatrixOptions['contrasts'],
+): ModelInfo {
+  return {
+    formula,
+    terms: { assign: Array.from(design.assign), labels: design.termLabels },
+    contrasts: design.contrasts,
+    droppedRows: frame.droppedRows,
+    responseLabel,
+    factorLevels: frameFactorLevels(frame),
+    frame,
+    contrastOptions,
+  };
 }
 
 /** A GLM fitted from a formula. */
@@ -119,13 +143,6 @@ export function glm(formula: string, data: DataInput, options: GlmOptions = {}):
   });
   return {
     ...fit,
-    formula,
-    terms: { assign: Array.from(design.assign), labels: design.termLabels },
-    contrasts: design.contrasts,
-    droppedRows: frame.droppedRows,
-    responseLabel: parsed.response.label,
-    factorLevels: frameFactorLevels(frame),
-    frame,
-    contrastOptions: options.contrasts,
+    ...modelInfo(formula, parsed.response.label, frame, design, options.contrasts),
   };
 }

@@ -12,7 +12,7 @@ import { pValueT, pValueZ } from './distributions.js';
 import { GlmArgumentError } from './errors.js';
 import type { GlmFamily, GlmResponseInput } from './family-types.js';
 import type { GlmFitOptions } from './glm-fit.js';
-import { type ModelInfo, frameFactorLevels, frameResponse } from './glm-model.js';
+import { type ModelInfo, frameResponse, modelInfo } from './glm-model.js';
 import type { CoefficientRow, GlmSummary } from './glm-summary.js';
 import { type IndicatorDesign, IndicatorWlsSolver } from './indicator-solver.js';
 import { type IrlsCore, nullDevianceSimple, runIrls } from './irls.js';
@@ -253,13 +253,6 @@ export function glmSparse(
   });
   return {
     ...fit,
-    formula,
-    terms: { assign: Array.from(mm.assign), labels: mm.termLabels },
-    contrasts: mm.contrasts,
-    droppedRows: frame.droppedRows,
-    responseLabel: parsed.response.label,
-    factorLevels: frameFactorLevels(frame),
-    frame,
-    contrastOptions: options.contrasts,
+    ...modelInfo(formula, parsed.response.label, frame, mm, options.contrasts),
   };
 }

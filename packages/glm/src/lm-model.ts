@@ -7,7 +7,7 @@ import {
   parseFormula,
 } from '@likelihood/formula';
 import { GlmArgumentError } from './errors.js';
-import { type ModelInfo, frameFactorLevels } from './glm-model.js';
+import { type ModelInfo, modelInfo } from './glm-model.js';
 import { type LmFitResult, lmFit } from './lm-fit.js';
 
 /** A linear model fitted from a formula. */
@@ -56,13 +56,6 @@ export function lm(formula: string, data: DataInput, options: LmOptions = {}): L
   });
   return {
     ...fit,
-    formula,
-    terms: { assign: Array.from(design.assign), labels: design.termLabels },
-    contrasts: design.contrasts,
-    droppedRows: frame.droppedRows,
-    responseLabel: parsed.response.label,
-    factorLevels: frameFactorLevels(frame),
-    frame,
-    contrastOptions: options.contrasts,
+    ...modelInfo(formula, parsed.response.label, frame, design, options.contrasts),
   };
 }
