@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eStepKernelK3 } from './fast-gaussian-1d-k3.js';
-import { eStepKernelBlocked, logBlock } from './gaussian-1d-em.js';
+import { eStepKernelBlocked } from './gaussian-1d-em.js';
+import { logBlock } from './normalize-block.js';
 
 /** Deterministic test data: a 3-component normal mixture by Box–Muller from an LCG. */
 function sample(n: number, seed: number): Float64Array {

@@ -2,6 +2,7 @@ import type { EMModel } from '@likelihood/em';
 import type { GaussianMixture1d, MixtureWarning, UnivariateModelName } from './types.js';
 import { expAboveCut, UNDERFLOW_CUT } from './fast-exp-table.js';
 import { eStepKernelK3, STATS_BLOCK } from './fast-gaussian-1d-k3.js';
+import { type LogLikAccumulator, logBlock, normalizeBlockInPlace } from './normalize-block.js';
 
 const LOG_2PI = Math.log(2 * Math.PI);
 
@@ -16,11 +17,6 @@ export interface Gaussian1dStats {
   readonly shift: Float64Array;
   /** Observed-data l(theta) = sum_i log sum_k w_k N(y_i; mu_k, sigma_k^2). */
   logLik: number;
-}
-
-/** Points per block whose sums s_i are multiplied before one log: K^block stays below e^600. */
-export function logBlock(K: number): number {
-  return K <= 1 ? 1024 : Math.max(1, Math.min(1024, Math.floor(600 / Math.log(K))));
 }
 
 /**
@@ -135,9 +131,7 @@ export function eStepKernelBlocked(
 ): number {
   const K = a.length;
   const n = y.length;
-  let ll = 0;
-  let prod = 1;
-  let inBlock = 0;
+  const acc: LogLikAccumulator = { ll: 0, prod: 1, inBlock: 0 };
   // Component-major over blocks of B points: tight loops per component over contiguous
   // buffers (l_ik, then exp(l_ik - m_i), then the accumulations).
   const B = STATS_BLOCK;
@@ -159,26 +153,7 @@ export function eStepKernelBlocked(
         if (l > M[j]!) M[j] = l;
       }
     }
-    S.fill(0, 0, len);
-    for (let k = 0; k < K; k++) {
-      const o = k * B;
-      for (let j = 0; j < len; j++) {
-        const t = buf[o + j]! - M[j]!;
-        const v = t === 0 ? 1 : t < UNDERFLOW_CUT ? 0 : expAboveCut(t);
-        buf[o + j] = v;
-        S[j] += v;
-      }
-    }
-    for (let j = 0; j < len; j++) {
-      ll += M[j]!;
-      prod *= S[j]!;
-      if (++inBlock === block) {
-        ll += Math.log(prod);
-        prod = 1;
-        inBlock = 0;
-      }
-      S[j] = 1 / S[j]!;
-    }
+    normalizeBlockInPlace(buf, M, S, K, B, len, block, acc);
     for (let k = 0; k < K; k++) {
       const o = k * B;
       const mk = mu[k]!;
@@ -197,7 +172,7 @@ export function eStepKernelBlocked(
       s2[k] += c2;
     }
   }
-  return ll + Math.log(prod);
+  return acc.ll + Math.log(acc.prod);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { choleskyInPlace, type DenseMatrix, dense } from '@likelihood/linalg';
-import { expAboveCut, UNDERFLOW_CUT } from './fast-exp-table.js';
+import { type LogLikAccumulator, logBlock, normalizeBlockInPlace } from './normalize-block.js';
 
 const LOG_2PI = Math.log(2 * Math.PI);
 
@@ -75,10 +75,8 @@ export function eStepGaussianMv(
   const S = new Float64Array(B);
   const diff = new Float64Array(d);
   const u = new Float64Array(d);
-  let ll = 0;
-  let prod = 1;
-  let inBlock = 0;
-  const block = K <= 1 ? 1024 : Math.max(1, Math.min(1024, Math.floor(600 / Math.log(K))));
+  const acc: LogLikAccumulator = { ll: 0, prod: 1, inBlock: 0 };
+  const block = logBlock(K);
   for (let i0 = 0; i0 < n; i0 += B) {
     const len = Math.min(B, n - i0);
     M.fill(Number.NEGATIVE_INFINITY, 0, len);
@@ -116,26 +114,7 @@ export function eStepGaussianMv(
         }
       }
     }
-    S.fill(0, 0, len);
-    for (let k = 0; k < K; k++) {
-      const o = k * B;
-      for (let j = 0; j < len; j++) {
-        const t = buf[o + j]! - M[j]!;
-        const v = t === 0 ? 1 : t < UNDERFLOW_CUT ? 0 : expAboveCut(t);
-        buf[o + j] = v;
-        S[j] += v;
-      }
-    }
-    for (let j = 0; j < len; j++) {
-      ll += M[j]!;
-      prod *= S[j]!;
-      if (++inBlock === block) {
-        ll += Math.log(prod);
-        prod = 1;
-        inBlock = 0;
-      }
-      S[j] = 1 / S[j]!;
-    }
+    normalizeBlockInPlace(buf, M, S, K, B, len, block, acc);
     for (let k = 0; k < K; k++) {
       const o = k * B;
       const So = k * dd;
@@ -181,6 +160,5 @@ export function eStepGaussianMv(
       }
     }
   }
-  ll += Math.log(prod);
-  return { nk, s1, s2, shift: Float64Array.from(mu), logLik: ll };
+  return { nk, s1, s2, shift: Float64Array.from(mu), logLik: acc.ll + Math.log(acc.prod) };
 }
