@@ -5,7 +5,7 @@ import { lmmSystemFromMatrices } from './lmm-from-matrices.js';
 import { plsSolution } from './pls-solution.js';
 import { lmmDeviance } from './profiled-deviance.js';
 import { lambdaBlockInto, type ReTermInput } from './re-terms.js';
-import { standardNormal } from './simulate.js';
+import { syntheticDesign } from './synthetic-design.test-helper.js';
 
 /**
  * Oracle: the profiled deviance from one dense Cholesky of [ZΛ X y]ᵀ[ZΛ X y] + diag(I_q, 0)
@@ -65,17 +65,8 @@ function denseDeviance(
 
 describe('blocked sparse/dense factor vs one dense Cholesky (synthetic crossed design)', () => {
   it('three crossed terms, vector terms first and in the rest: deviance and beta to 1e-10', () => {
-    const z = standardNormal(2024);
     const n = 1200;
-    const x = Float64Array.from({ length: n }, () => z());
-    const ones = new Float64Array(n).fill(1);
-    const code = (m: number) =>
-      Int32Array.from({ length: n }, (_, i) => (i < m ? i : Math.floor(Math.abs(z()) * 1e6) % m));
-    const mk = (name: string, m: number) => ({
-      name,
-      codes: code(m),
-      levels: Array.from({ length: m }, (_, l) => `${name}${l}`),
-    });
+    const { z, x, ones, factor: mk } = syntheticDesign(2024, n);
     const a = mk('a', 60);
     const b = mk('b', 25);
     const c = mk('c', 8);

@@ -6,21 +6,12 @@ import { orderedDevianceObjective } from './ordered-rest-factor.js';
 import { lmmDeviance } from './profiled-deviance.js';
 import type { ReTermInput } from './re-terms.js';
 import { restOrdering } from './rest-ordering.js';
-import { standardNormal } from './simulate.js';
+import { syntheticDesign } from './synthetic-design.test-helper.js';
 
 /** A synthetic crossed design: students s (300 levels) × lecturers d (120) × dept (9). */
 function crossed(seed: number) {
-  const z = standardNormal(seed);
   const n = 1500;
-  const ones = new Float64Array(n).fill(1);
-  const x = Float64Array.from({ length: n }, () => z());
-  const code = (m: number) =>
-    Int32Array.from({ length: n }, (_, i) => (i < m ? i : Math.floor(Math.abs(z()) * 1e6) % m));
-  const mk = (name: string, m: number) => ({
-    name,
-    codes: code(m),
-    levels: Array.from({ length: m }, (_, l) => `${name}${l}`),
-  });
+  const { z, x, ones, factor: mk } = syntheticDesign(seed, n);
   const s = mk('s', 300);
   const d = mk('d', 120);
   const g = mk('g', 9);
