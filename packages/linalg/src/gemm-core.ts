@@ -14,6 +14,7 @@
 import { micro4x4 } from './gemm-micro-js.js';
 import { MR as PACK_MR, NR as PACK_NR } from './gemm-pack.js';
 import { GEMM_KERNEL_WASM_BASE64 } from './wasm-kernel-bytes.js';
+import { type WasmMemory, compileWasm, instantiateWasm } from './wasm-runtime.js';
 
 // module-level copies: imported bindings are getters under some loaders (vitest, tsx), too
 // slow to read in the tile loops
@@ -49,33 +50,18 @@ interface WasmKernel {
   readonly bufB: Float64Array;
 }
 
-/** The slice of the WebAssembly JS API used here (the ES lib typings do not declare it). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (
-    module: object,
-    imports: object,
-  ) => {
-    exports: {
-      memory: { buffer: ArrayBuffer; grow(pages: number): number };
-      micro4x4: WasmKernel['micro'];
-    };
-  };
-}
-
 function loadWasm(): WasmKernel | null {
-  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (api === undefined) return null;
+  const module = compileWasm(GEMM_KERNEL_WASM_BASE64);
+  if (module === null) return null; // no WebAssembly SIMD: the scalar kernel serves
   try {
-    const bytes = Uint8Array.from(atob(GEMM_KERNEL_WASM_BASE64), (ch) => ch.charCodeAt(0));
-    const inst = new api.Instance(new api.Module(bytes), {});
-    const memory = inst.exports.memory;
+    const exports = instantiateWasm<{ memory: WasmMemory; micro4x4: WasmKernel['micro'] }>(module);
+    const memory = exports.memory;
     const need = TILE_BYTES + A_BYTES + B_BYTES;
     const pages = Math.ceil((need - memory.buffer.byteLength) / 65536);
     if (pages > 0) memory.grow(pages);
     const buf = memory.buffer;
     return {
-      micro: inst.exports.micro4x4,
+      micro: exports.micro4x4,
       tile: new Float64Array(buf, 0, MR * NR),
       bufA: new Float64Array(buf, TILE_BYTES, MC * KC),
       bufB: new Float64Array(buf, TILE_BYTES + A_BYTES, KC * NC),

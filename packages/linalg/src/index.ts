@@ -58,3 +58,5 @@ export {
   indicatorToCsc,
 } from './indicator.js';
 export { sumExtended } from './sum-extended.js';
+export type { VariableMetricWorkspace } from './variable-metric.js';
+export { variableMetricWorkspace } from './variable-metric.js';
