@@ -76,25 +76,43 @@ function wasmWorkspace(n: number): VariableMetricWorkspace {
   const bytes = 8 * (n * n + 5 * n);
   const short = bytes - ex.memory.buffer.byteLength;
   if (short > 0) ex.memory.grow(Math.ceil(short / 65536));
-  const buf = ex.memory.buffer;
-  const B = new Float64Array(buf, 0, n * n);
-  let released = false;
-  return {
-    n,
-    kind: 'wasm',
-    x: new Float64Array(buf, 8 * n * n, n),
-    g: new Float64Array(buf, 8 * (n * n + n), n),
-    resetInverseHessian: () => ex.reset(n),
-    direction: () => ex.direction(n),
-    trial: (step) => ex.trial(n, step),
-    update: (step) => ex.update(n, step),
-    inverseHessian: () => B.slice(),
-    release: () => {
-      if (released) return;
-      released = true;
-      if (pool.length < POOL_MAX) pool.push(ex);
-    },
-  };
+  return new WasmWorkspace(n, ex);
+}
+
+/** A workspace in one WebAssembly instance's memory (a class: one shape, monomorphic calls). */
+class WasmWorkspace implements VariableMetricWorkspace {
+  readonly kind = 'wasm';
+  readonly x: Float64Array;
+  readonly g: Float64Array;
+  private released = false;
+  constructor(
+    readonly n: number,
+    private readonly ex: VmExports,
+  ) {
+    const buf = ex.memory.buffer;
+    this.x = new Float64Array(buf, 8 * n * n, n);
+    this.g = new Float64Array(buf, 8 * (n * n + n), n);
+  }
+  resetInverseHessian(): void {
+    this.ex.reset(this.n);
+  }
+  direction(): number {
+    return this.ex.direction(this.n);
+  }
+  trial(step: number): number {
+    return this.ex.trial(this.n, step);
+  }
+  update(step: number): number {
+    return this.ex.update(this.n, step);
+  }
+  inverseHessian(): Float64Array {
+    return new Float64Array(this.ex.memory.buffer, 0, this.n * this.n).slice();
+  }
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    if (pool.length < POOL_MAX) pool.push(this.ex);
+  }
 }
 
 /** R's reltol test constant in vmmin: a coordinate "changes" when 10 + X_i ≠ 10 + x_i. */
