@@ -5,6 +5,14 @@
 import { writeFileSync } from 'node:fs';
 const L = (x) => `(local.get $${x})`;
 const addr = (base, i) => `(i32.add ${L(base)} (i32.shl ${L(i)} (i32.const 3)))`;
+/** Byte address of B[r·n + c] (row r, column c; B is symmetric). */
+const cell = (r, c) => `(i32.shl (i32.add (i32.mul ${L(r)} ${L('n')}) ${L(c)}) (i32.const 3))`;
+/** f64x2 B_ij + (((D2 t_i) t_j − X_i t_j) − t_i X_j)/D1 for rows i, i+1 of column j. */
+const vexpr = (b, D2ti, ti, Xi, tj, Xj) =>
+  `(f64x2.add ${b} (f64x2.div (f64x2.sub (f64x2.sub (f64x2.mul ${D2ti} ${tj}) (f64x2.mul ${Xi} ${tj})) (f64x2.mul ${ti} ${Xj})) ${L('D1v')}))`;
+/** The same for one entry, in f64. */
+const sexpr = (b, ti, Xi, tj, Xj) =>
+  `(f64.add ${b} (f64.div (f64.sub (f64.sub (f64.mul (f64.mul ${L('D2')} ${ti}) ${tj}) (f64.mul ${Xi} ${tj})) (f64.mul ${ti} ${Xj})) ${L('D1')}))`;
 // t ← 0 − Σ_j B_{·j} g_j (neg) or X ← 0 + Σ_j B_{·j} c_j: 8, then 2, then 1 row(s) at a time.
 function mv(name, neg) {
   const vop = neg ? 'f64x2.sub' : 'f64x2.add';
@@ -119,8 +127,10 @@ ${mv('mvpos', false)}
   (func (export "update") (param $n i32) (param $step f64) (result f64)
     (local $g i32) (local $X i32) (local $c i32) (local $t i32) (local $nb i32)
     (local $i i32) (local $j i32) (local $p i32) (local $q i32)
-    (local $D1 f64) (local $D2 f64) (local $ts f64) (local $cs f64) (local $tjs f64) (local $Xjs f64) (local $tis f64) (local $vs f64)
-    (local $tj v128) (local $Xj v128) (local $D2v v128) (local $D1v v128) (local $ti v128) (local $vv v128)
+    (local $D1 f64) (local $D2 f64) (local $ts f64) (local $cs f64) (local $tjs f64) (local $Xjs f64)
+    (local $tj1s f64) (local $Xj1s f64) (local $tis f64) (local $Xis f64) (local $vs f64)
+    (local $tj v128) (local $Xj v128) (local $tj1 v128) (local $Xj1 v128) (local $D2v v128) (local $D1v v128)
+    (local $ti v128) (local $Xi v128) (local $D2ti v128) (local $vv v128) (local $vv1 v128)
     (local.set $nb (i32.shl ${L('n')} (i32.const 3)))
     (local.set $g (i32.add (i32.mul ${L('nb')} ${L('n')}) ${L('nb')}))
     (local.set $X (i32.add ${L('g')} ${L('nb')}))
@@ -146,45 +156,62 @@ ${mv('mvpos', false)}
     (local.set $D2 (f64.add (f64.const 1) (f64.div ${L('D2')} ${L('D1')})))
     (local.set $D2v (f64x2.splat ${L('D2')}))
     (local.set $D1v (f64x2.splat ${L('D1')}))
+    ;; two columns j, j+1 per pass: rows ≥ j+2 two at a time share the loads of t_i, X_i and
+    ;; D2·t_i, and the four results of a 2 × 2 block mirror as two f64x2 stores into rows i, i+1
     (block $jd (loop $jl
-      (br_if $jd (i32.ge_s ${L('j')} ${L('n')}))
+      (br_if $jd (i32.gt_s (i32.add ${L('j')} (i32.const 2)) ${L('n')}))
       (local.set $tjs (f64.load ${addr('t', 'j')}))
       (local.set $Xjs (f64.load ${addr('X', 'j')}))
+      (local.set $tj1s (f64.load offset=8 ${addr('t', 'j')}))
+      (local.set $Xj1s (f64.load offset=8 ${addr('X', 'j')}))
       (local.set $tj (f64x2.splat ${L('tjs')}))
       (local.set $Xj (f64x2.splat ${L('Xjs')}))
-      (local.set $i ${L('j')})
+      (local.set $tj1 (f64x2.splat ${L('tj1s')}))
+      (local.set $Xj1 (f64x2.splat ${L('Xj1s')}))
+      ;; column j, rows j and j+1; mirror of row j+1
+      (local.set $p ${cell('j', 'j')})
+      (local.set $ti (v128.load ${addr('t', 'j')}))
+      (local.set $vv ${vexpr(`(v128.load ${L('p')})`, `(f64x2.mul ${L('D2v')} ${L('ti')})`, L('ti'), `(v128.load ${addr('X', 'j')})`, L('tj'), L('Xj'))})
+      (v128.store ${L('p')} ${L('vv')})
+      (f64.store (i32.add ${L('p')} ${L('nb')}) (f64x2.extract_lane 1 ${L('vv')}))
+      ;; column j+1, row j+1
+      (local.set $p (i32.add ${L('p')} (i32.add ${L('nb')} (i32.const 8))))
+      (f64.store ${L('p')} ${sexpr(`(f64.load ${L('p')})`, L('tj1s'), L('Xj1s'), L('tj1s'), L('Xj1s'))})
+      (local.set $i (i32.add ${L('j')} (i32.const 2)))
       (block $id (loop $il
         (br_if $id (i32.gt_s (i32.add ${L('i')} (i32.const 2)) ${L('n')}))
-        ;; p = &B[j·n + i] (column j, rows i, i+1), q = &B[i·n + j] (the mirror, row i)
-        (local.set $p (i32.shl (i32.add (i32.mul ${L('j')} ${L('n')}) ${L('i')}) (i32.const 3)))
-        (local.set $q (i32.shl (i32.add (i32.mul ${L('i')} ${L('n')}) ${L('j')}) (i32.const 3)))
+        (local.set $p ${cell('j', 'i')})
         (local.set $ti (v128.load ${addr('t', 'i')}))
-        (local.set $vv (f64x2.add (v128.load ${L('p')})
-          (f64x2.div
-            (f64x2.sub
-              (f64x2.sub (f64x2.mul (f64x2.mul ${L('D2v')} ${L('ti')}) ${L('tj')})
-                         (f64x2.mul (v128.load ${addr('X', 'i')}) ${L('tj')}))
-              (f64x2.mul ${L('ti')} ${L('Xj')}))
-            ${L('D1v')})))
+        (local.set $Xi (v128.load ${addr('X', 'i')}))
+        (local.set $D2ti (f64x2.mul ${L('D2v')} ${L('ti')}))
+        (local.set $vv ${vexpr(`(v128.load ${L('p')})`, L('D2ti'), L('ti'), L('Xi'), L('tj'), L('Xj'))})
+        (local.set $vv1 ${vexpr(`(v128.load (i32.add ${L('p')} ${L('nb')}))`, L('D2ti'), L('ti'), L('Xi'), L('tj1'), L('Xj1'))})
         (v128.store ${L('p')} ${L('vv')})
-        (f64.store ${L('q')} (f64x2.extract_lane 0 ${L('vv')}))
-        (f64.store (i32.add ${L('q')} ${L('nb')}) (f64x2.extract_lane 1 ${L('vv')}))
+        (v128.store (i32.add ${L('p')} ${L('nb')}) ${L('vv1')})
+        (local.set $q ${cell('i', 'j')})
+        (v128.store ${L('q')} (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 ${L('vv')} ${L('vv1')}))
+        (v128.store (i32.add ${L('q')} ${L('nb')}) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 ${L('vv')} ${L('vv1')}))
         (local.set $i (i32.add ${L('i')} (i32.const 2)))
         (br $il)))
       (if (i32.lt_s ${L('i')} ${L('n')}) (then
-        (local.set $p (i32.shl (i32.add (i32.mul ${L('j')} ${L('n')}) ${L('i')}) (i32.const 3)))
+        (local.set $p ${cell('j', 'i')})
+        (local.set $q ${cell('i', 'j')})
         (local.set $tis (f64.load ${addr('t', 'i')}))
-        (local.set $vs (f64.add (f64.load ${L('p')})
-          (f64.div
-            (f64.sub
-              (f64.sub (f64.mul (f64.mul ${L('D2')} ${L('tis')}) ${L('tjs')})
-                       (f64.mul (f64.load ${addr('X', 'i')}) ${L('tjs')}))
-              (f64.mul ${L('tis')} ${L('Xjs')}))
-            ${L('D1')})))
+        (local.set $Xis (f64.load ${addr('X', 'i')}))
+        (local.set $vs ${sexpr(`(f64.load ${L('p')})`, L('tis'), L('Xis'), L('tjs'), L('Xjs'))})
         (f64.store ${L('p')} ${L('vs')})
-        (f64.store (i32.shl (i32.add (i32.mul ${L('i')} ${L('n')}) ${L('j')}) (i32.const 3)) ${L('vs')})))
-      (local.set $j (i32.add ${L('j')} (i32.const 1)))
+        (f64.store ${L('q')} ${L('vs')})
+        (local.set $vs ${sexpr(`(f64.load (i32.add ${L('p')} ${L('nb')}))`, L('tis'), L('Xis'), L('tj1s'), L('Xj1s'))})
+        (f64.store (i32.add ${L('p')} ${L('nb')}) ${L('vs')})
+        (f64.store offset=8 ${L('q')} ${L('vs')})))
+      (local.set $j (i32.add ${L('j')} (i32.const 2)))
       (br $jl)))
+    ;; odd n: the last diagonal entry
+    (if (i32.lt_s ${L('j')} ${L('n')}) (then
+      (local.set $p ${cell('j', 'j')})
+      (local.set $tjs (f64.load ${addr('t', 'j')}))
+      (local.set $Xjs (f64.load ${addr('X', 'j')}))
+      (f64.store ${L('p')} ${sexpr(`(f64.load ${L('p')})`, L('tjs'), L('Xjs'), L('tjs'), L('Xjs'))})))
     ${L('D1')})
 )
 `;
