@@ -30,13 +30,16 @@ export interface BlockedFactor {
   readonly restScale: Float64Array;
 }
 
-/** Allocates storage for L_θ (memory ∝ non-zeros of the blocked factor). */
-export function allocateFactor(sys: LmmSystem): BlockedFactor {
+/**
+ * Allocates storage for L_θ (memory ∝ non-zeros of the blocked factor); `Lrr`, when given,
+ * is used as the m × m rest block instead of a new array.
+ */
+export function allocateFactor(sys: LmmSystem, Lrr?: Float64Array): BlockedFactor {
   const ntheta = sys.terms.reduce((s, t) => s + t.ntheta, 0);
   return {
     L11: new Float64Array(sys.A11.length),
     Lr1: new Float64Array(sys.r1Vals.length),
-    Lrr: new Float64Array(sys.m * sys.m),
+    Lrr: Lrr ?? new Float64Array(sys.m * sys.m),
     theta: new Float64Array(ntheta),
     failedAt: -1,
     lambdas: sys.terms.map((t) => new Float64Array(t.p * t.p)),

@@ -54,12 +54,20 @@ export function groupedSchur(sys: LmmSystem, ord: RestOrdering): GroupedSchur | 
   const byGroup = new Int32Array(nl1);
   const fill = gStart.slice(0, G);
   for (let j = 0; j < nl1; j++) byGroup[fill[levelGroup[j]!]!++] = j;
-  // per group: M_g accumulated in a dense scratch, its touched positions flushed to triplets
-  const dense = new Float64Array(m * m);
-  const touched: number[] = [];
-  const tKey: number[] = [];
-  const tGrp: number[] = [];
-  const tVal: number[] = [];
+  // triplets (key, g, (M_g)_key) in group order: the first touch of a key in group g opens
+  // its triplet (stamp), later touches accumulate into it (slot)
+  let bound = 0;
+  for (let j = 0; j < nl1; j++) {
+    const c = r1Ptr[j + 1]! - r1Ptr[j]!;
+    bound += (c * (c + 1)) / 2;
+  }
+  const mm = m * m;
+  const stamp = new Int32Array(mm).fill(-1);
+  const slot = new Int32Array(mm);
+  const tKey = new Int32Array(bound);
+  const tGrp = new Int32Array(bound);
+  const tVal = new Float64Array(bound);
+  let nt = 0;
   for (let g = 0; g < G; g++) {
     for (let l = gStart[g]!; l < gStart[g + 1]!; l++) {
       const j = byGroup[l]!;
@@ -73,45 +81,51 @@ export function groupedSchur(sys: LmmSystem, ord: RestOrdering): GroupedSchur | 
         for (let ia = ib; ia < e1; ia++) {
           const ea = entryOrder[ia]!;
           const key = entryPos[ea]! + col;
-          if (dense[key] === 0) touched.push(key);
-          dense[key]! += r1Vals[ea]! * vb;
+          if (stamp[key] !== g) {
+            stamp[key] = g;
+            slot[key] = nt;
+            tKey[nt] = key;
+            tGrp[nt] = g;
+            nt++;
+          }
+          tVal[slot[key]!]! += r1Vals[ea]! * vb;
         }
       }
     }
-    for (const key of touched) {
-      tKey.push(key);
-      tGrp.push(g);
-      tVal.push(dense[key]!);
-      dense[key] = 0;
-    }
-    touched.length = 0;
   }
-  // triplets sorted by position (counting sort on the position index)
-  const nt = tKey.length;
-  const count = new Int32Array(m * m + 1);
-  for (let k = 0; k < nt; k++) count[tKey[k]! + 1]!++;
-  const targets: number[] = [];
-  const ptr: number[] = [0];
-  for (let key = 0; key < m * m; key++) {
-    const c = count[key + 1]!;
-    if (c > 0) {
-      targets.push(key);
-      ptr.push(ptr[ptr.length - 1]! + c);
-    }
-    count[key + 1] = count[key]! + c;
+  // triplets sorted by position (stable counting sort on the position index)
+  const start = slot; // reused: triplets per key, then the key's first slot in sorted order
+  start.fill(0);
+  for (let k = 0; k < nt; k++) start[tKey[k]!]!++;
+  let nTargets = 0;
+  for (let key = 0; key < mm; key++) if (start[key]! > 0) nTargets++;
+  const target = new Int32Array(nTargets);
+  const ptr = new Int32Array(nTargets + 1);
+  for (let key = 0, t = 0; key < mm; key++) {
+    const c = start[key]!;
+    if (c === 0) continue;
+    target[t] = key;
+    start[key] = ptr[t]!;
+    ptr[t + 1] = ptr[t]! + c;
+    t++;
   }
   const grp = new Int32Array(nt);
   const val = new Float64Array(nt);
   for (let k = 0; k < nt; k++) {
-    const at = count[tKey[k]!]!++;
-    grp[at] = tGrp[k]!;
-    val[at] = tVal[k]!;
+    const to = start[tKey[k]!]!++;
+    grp[to] = tGrp[k]!;
+    val[to] = tVal[k]!;
   }
-  const target = Int32Array.from(targets);
   const { perm } = ord;
-  const rowA = Int32Array.from(target, (t) => perm[t % m]!);
-  const rowB = Int32Array.from(target, (t) => perm[Math.floor(t / m)]!);
-  return { groupN, target, rowA, rowB, ptr: Int32Array.from(ptr), grp, val };
+  const rowA = new Int32Array(nTargets);
+  const rowB = new Int32Array(nTargets);
+  for (let t = 0; t < nTargets; t++) {
+    const key = target[t]!;
+    const b = Math.floor(key / m);
+    rowA[t] = perm[key - b * m]!;
+    rowB[t] = perm[b]!;
+  }
+  return { groupN, target, rowA, rowB, ptr, grp, val };
 }
 
 /**
@@ -125,12 +139,17 @@ export function subtractGroupedSchurInPlace(
   L: Float64Array,
   omega: Float64Array,
 ): void {
-  const l2 = lambda1 * lambda1;
   const { groupN, target, rowA, rowB, ptr, grp, val } = gs;
-  for (let g = 0; g < groupN.length; g++) omega[g] = l2 / (l2 * groupN[g]! + 1);
+  groupWeightsInto(groupN, lambda1, omega);
   for (let k = 0; k < target.length; k++) {
     let v = 0;
     for (let e = ptr[k]!; e < ptr[k + 1]!; e++) v += omega[grp[e]!]! * val[e]!;
     L[target[k]!]! -= v * s[rowA[k]!]! * s[rowB[k]!]!;
   }
+}
+
+/** omega[g] = ω(n_g) = λ1² / (λ1² n_g + 1) for each group. Mutates `omega`. */
+export function groupWeightsInto(groupN: Float64Array, lambda1: number, omega: Float64Array): void {
+  const l2 = lambda1 * lambda1;
+  for (let g = 0; g < groupN.length; g++) omega[g] = l2 / (l2 * groupN[g]! + 1);
 }

@@ -1,9 +1,10 @@
 import { choleskyInPlace } from '@likelihood/linalg';
 import { allocateFactor, type BlockedFactor, formTerm1BlocksInPlace } from './blocked-cholesky.js';
 import { choleskyLowerInPlace } from './dense-cholesky.js';
-import { type GroupedSchur, groupedSchur, subtractGroupedSchurInPlace } from './grouped-schur.js';
+import { type GroupedSchur, groupedSchur } from './grouped-schur.js';
 import type { LmmSystem } from './lmm-system.js';
 import { devianceFromSummary } from './profiled-deviance.js';
+import { type RestKernel, restKernel } from './rest-kernel.js';
 import {
   MAX_ORDERED_REST,
   MIN_ORDERED_REST,
@@ -11,28 +12,47 @@ import {
   restOrdering,
 } from './rest-ordering.js';
 
-/** Workspace of {@link factorRestOrderedInPlace}: the dense trailing block. */
+/**
+ * Workspace of {@link factorRestOrderedInPlace}: the ordered rest block S with its scattered
+ * loops (`rest.S`, which {@link formRestOrderedInPlace} fills as the factor's `Lrr`), whether
+ * the grouped Schur update is bound, and the dense trailing block T.
+ */
 export interface OrderedWork {
+  readonly rest: RestKernel;
+  readonly grouped: boolean;
   readonly T: Float64Array;
-  readonly col: Float64Array;
 }
 
-export function allocateOrderedWork(sys: LmmSystem, ord: RestOrdering): OrderedWork {
+/**
+ * Allocates the workspace for the order `ord` and the grouped Schur update `gs` (null: the
+ * per-level update); `kernel` picks the scattered loops' implementation (default wasm).
+ */
+export function allocateOrderedWork(
+  sys: LmmSystem,
+  ord: RestOrdering,
+  gs: GroupedSchur | null,
+  kernel: 'wasm' | 'js' = 'wasm',
+): OrderedWork {
   const t = sys.m - ord.k0;
-  return { T: new Float64Array(t * t), col: new Float64Array(sys.m) };
+  return {
+    rest: restKernel(sys.m, ord, gs, kernel),
+    grouped: gs !== null,
+    T: new Float64Array(t * t),
+  };
 }
 
 /**
  * Forms P S Pᵀ (lower triangle, into `f.Lrr`) for the rest block
  * S = Λrᵀ A_rr Λr + I − Σ_j Lr1_j Lr1_jᵀ of {@link formRestInPlace}, in the elimination order
  * `ord`, for diagonal Λr (every term after the first scalar). Needs `formTerm1BlocksInPlace`
- * at the same θ first.
+ * at the same θ first. With `grouped` (a kernel whose S is `f.Lrr` and which has a grouped
+ * Schur update bound) the Schur part is its `subtractGrouped`, else the per-level loop.
  */
 export function formRestOrderedInPlace(
   sys: LmmSystem,
   ord: RestOrdering,
   f: BlockedFactor,
-  grouped: { readonly gs: GroupedSchur; readonly omega: Float64Array } | null = null,
+  grouped: RestKernel | null = null,
 ): void {
   const { terms, m, qRest, nl1, p1, r1Ptr, arrPtr, arrRows, arrVals } = sys;
   const { pos, entryOrder, entryPos } = ord;
@@ -58,7 +78,7 @@ export function formRestOrderedInPlace(
   }
   for (let i = 0; i < qRest; i++) L[pos[i]! * (m + 1)]! += 1;
   if (grouped !== null) {
-    subtractGroupedSchurInPlace(grouped.gs, lambdas[0]![0]!, s, L, grouped.omega);
+    grouped.subtractGrouped(lambdas[0]![0]!, s);
     return;
   }
   // − Σ_j Lr1_j Lr1_jᵀ, level j's entries taken in elimination order so that a ≥ b is lower
@@ -88,43 +108,24 @@ export interface OrderedRestSummary {
 }
 
 /**
- * Factors P S Pᵀ = L Lᵀ in place in `S` (lower triangle, leading dimension m): right-looking
- * sparse elimination of the columns k < k0 (each subtracts l_k l_kᵀ over its symbolic pattern
- * only), then the trailing (m − k0)² block copied to `work.T` and factored by linalg's blocked
- * Cholesky. Returns the summary pieces, or null when a pivot is not positive.
+ * Factors P S Pᵀ = L Lᵀ in place in `work.rest.S` (lower triangle, leading dimension m):
+ * right-looking sparse elimination of the columns k < k0 (each subtracts l_k l_kᵀ over its
+ * symbolic pattern only, `eliminateSparseJs`), then the trailing (m − k0)² block copied
+ * to `work.T` and factored by linalg's blocked Cholesky. Returns the summary pieces, or null
+ * when a pivot is not positive.
  */
 export function factorRestOrderedInPlace(
   sys: LmmSystem,
   ord: RestOrdering,
-  S: Float64Array,
   work: OrderedWork,
 ): OrderedRestSummary | null {
   const { m, qRest: q, p } = sys;
-  const { k0, colPtr, colRows } = ord;
-  const { T, col } = work;
+  const { k0 } = ord;
+  const { T, rest } = work;
+  const S = rest.S;
+  if (rest.eliminate() >= 0) return null;
   let ld = 0;
-  for (let k = 0; k < k0; k++) {
-    const ck = k * m;
-    const d = S[k + ck]!;
-    if (!(d > 0)) return null;
-    const l = Math.sqrt(d);
-    S[k + ck] = l;
-    ld += Math.log(l);
-    const inv = 1 / l;
-    const e0 = colPtr[k]!;
-    const e1 = colPtr[k + 1]!;
-    for (let e = e0; e < e1; e++) {
-      const v = S[colRows[e]! + ck]! * inv;
-      S[colRows[e]! + ck] = v;
-      col[e - e0] = v;
-    }
-    for (let eb = e0; eb < e1; eb++) {
-      const lb = col[eb - e0]!;
-      if (lb === 0) continue;
-      const off = colRows[eb]! * m;
-      for (let ea = eb; ea < e1; ea++) S[colRows[ea]! + off]! -= col[ea - e0]! * lb;
-    }
-  }
+  for (let k = 0; k < k0; k++) ld += Math.log(S[k + k * m]!);
   const t = m - k0;
   for (let j = 0; j < t; j++) T.set(S.subarray(k0 + j + (k0 + j) * m, (k0 + j + 1) * m), j + j * t);
   const failed =
@@ -153,6 +154,7 @@ export function orderedDevianceObjective(
     readonly minRest?: number;
     readonly sparseCost?: number;
     readonly groupedSchur?: boolean;
+    readonly kernel?: 'wasm' | 'js';
   } = {},
 ): ((theta: ArrayLike<number>) => number) | null {
   if (sys.qRest < (options.minRest ?? MIN_ORDERED_REST) || sys.qRest > MAX_ORDERED_REST)
@@ -160,15 +162,15 @@ export function orderedDevianceObjective(
   if (!sys.terms.every((t, k) => k === 0 || t.p === 1)) return null;
   const ord = restOrdering(sys, options.sparseCost);
   if (ord.k0 === 0) return null;
-  const f = allocateFactor(sys);
-  const work = allocateOrderedWork(sys, ord);
   const gs = options.groupedSchur === false ? null : groupedSchur(sys, ord);
-  const grouped = gs === null ? null : { gs, omega: new Float64Array(gs.groupN.length) };
+  const work = allocateOrderedWork(sys, ord, gs, options.kernel);
+  const f = allocateFactor(sys, work.rest.S);
+  const grouped = work.grouped ? work.rest : null;
   const { p1, nl1 } = sys;
   return (theta) => {
     formTerm1BlocksInPlace(sys, theta, f);
     formRestOrderedInPlace(sys, ord, f, grouped);
-    const s = factorRestOrderedInPlace(sys, ord, f.Lrr, work);
+    const s = factorRestOrderedInPlace(sys, ord, work);
     if (s === null) return Number.POSITIVE_INFINITY;
     let l1 = 0;
     for (let j = 0; j < nl1; j++)
