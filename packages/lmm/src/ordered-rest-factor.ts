@@ -4,12 +4,14 @@ import { choleskyLowerInPlace } from './dense-cholesky.js';
 import { type GroupedSchur, groupedSchur } from './grouped-schur.js';
 import type { LmmSystem } from './lmm-system.js';
 import { devianceFromSummary } from './profiled-deviance.js';
-import { type RestKernel, restKernel } from './rest-kernel.js';
+import { type RestKernel, restKernel, restKernelWasmAvailable } from './rest-kernel.js';
 import {
   MAX_ORDERED_REST,
   MIN_ORDERED_REST,
   type RestOrdering,
   restOrdering,
+  SPARSE_COST,
+  SPARSE_COST_JS,
 } from './rest-ordering.js';
 
 /**
@@ -145,7 +147,10 @@ export function factorRestOrderedInPlace(
  * Returns null when the order does not pay: a term after the first has a vector-valued Λ
  * block, the random-effect rest rows are fewer than `minRest` (default 256) or more than
  * 8192, or the best split keeps the whole block dense. The objective has its own workspace;
- * it does not update the natural-order factor that fits read.
+ * it does not update the natural-order factor that fits read. Options (tests, benchmarks):
+ * `sparseCost` of the split (default `SPARSE_COST`, or `SPARSE_COST_JS` for the JavaScript
+ * loops), `groupedSchur: false` for the per-level Schur update, `kernel: 'js'` to run the
+ * scattered loops in JavaScript instead of WebAssembly.
  */
 export function orderedDevianceObjective(
   sys: LmmSystem,
@@ -160,7 +165,8 @@ export function orderedDevianceObjective(
   if (sys.qRest < (options.minRest ?? MIN_ORDERED_REST) || sys.qRest > MAX_ORDERED_REST)
     return null;
   if (!sys.terms.every((t, k) => k === 0 || t.p === 1)) return null;
-  const ord = restOrdering(sys, options.sparseCost);
+  const wasm = options.kernel !== 'js' && restKernelWasmAvailable();
+  const ord = restOrdering(sys, options.sparseCost ?? (wasm ? SPARSE_COST : SPARSE_COST_JS));
   if (ord.k0 === 0) return null;
   const gs = options.groupedSchur === false ? null : groupedSchur(sys, ord);
   const work = allocateOrderedWork(sys, ord, gs, options.kernel);

@@ -12,7 +12,7 @@ import {
 } from './ordered-rest-factor.js';
 import { lmmDeviance } from './profiled-deviance.js';
 import type { ReTermInput } from './re-terms.js';
-import { eliminateSparseJs, restKernel } from './rest-kernel.js';
+import { eliminateSparseJs, eliminationPattern, restKernel } from './rest-kernel.js';
 import { restOrdering } from './rest-ordering.js';
 import { syntheticDesign } from './synthetic-design.test-helper.js';
 
@@ -147,13 +147,14 @@ describe('rest kernel: WebAssembly loops vs their JavaScript versions', () => {
     const colRows = new Int32Array(colPtr[m]!);
     for (let k = 0; k < m; k++) for (let i = k + 1; i < m; i++) colRows[colPtr[k]! + i - k - 1] = i;
     const sparse = Float64Array.from(A);
-    expect(eliminateSparseJs(sparse, m, m, colPtr, colRows, new Float64Array(m))).toBe(-1);
+    const pat = eliminationPattern(m, m, colPtr, colRows);
+    expect(eliminateSparseJs(sparse, m, pat, new Float64Array(colPtr[m]!))).toBe(-1);
     const dense = Float64Array.from(A);
     expect(choleskyLowerInPlace(dense, m)).toBe(-1);
     for (let j = 0; j < m; j++)
       for (let i = j; i < m; i++) expectClose(sparse[i + j * m]!, dense[i + j * m]!, 1e-14, 1);
     // the same through the kernel (k0 = m columns), and a failing pivot at column 3
-    const ord = { k0: m, colPtr, colRows } as Parameters<typeof restKernel>[1];
+    const ord = { k0: m, colPtr, colRows };
     const bad = Float64Array.from(A);
     bad[3 + 3 * m] = -1;
     for (const kernel of ['wasm', 'js'] as const) {

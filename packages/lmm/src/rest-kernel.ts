@@ -7,40 +7,86 @@ import type { RestOrdering } from './rest-ordering.js';
 import { REST_KERNEL_WASM_BASE64 } from './wasm-rest-kernel-bytes.js';
 
 /**
- * Right-looking sparse Cholesky elimination of the columns 0 … k0−1 of the symmetric m × m
- * block S (column-major, lower triangle): for each k, l = √S_kk, S_rk ← S_rk / l over the
- * column's below-diagonal pattern, then S_ab ← S_ab − S_ak S_bk for a ≥ b in that pattern.
- * `colRows[colPtr[k] … colPtr[k+1])` holds pattern(k) (ascending positions); `col` is a
- * scratch of m entries. Mutates `S` and `col`. Returns −1, or the first column whose pivot is
- * not positive.
+ * The symbolic data of a left-looking elimination of the columns 0 … k0−1: their patterns
+ * (colPtr, colRows: below-diagonal row positions, ascending) and, per row j, the entries that
+ * hold it: rowEnt[rowPtr[j] … rowPtr[j+1]) are the e with colRows[e] = j, by increasing
+ * column k, and rowEnd[·] = colPtr[k + 1] ends that column.
  */
-export function eliminateSparseJs(
-  S: Float64Array,
+export interface EliminationPattern {
+  readonly k0: number;
+  readonly colPtr: Int32Array;
+  readonly colRows: Int32Array;
+  readonly rowPtr: Int32Array;
+  readonly rowEnt: Int32Array;
+  readonly rowEnd: Int32Array;
+}
+
+/** Row lists of the patterns of the columns 0 … k0−1 (counting sort by row). */
+export function eliminationPattern(
   m: number,
   k0: number,
   colPtr: Int32Array,
   colRows: Int32Array,
-  col: Float64Array,
-): number {
-  for (let k = 0; k < k0; k++) {
-    const ck = k * m;
-    const d = S[k + ck]!;
-    if (!(d > 0)) return k;
-    const l = Math.sqrt(d);
-    S[k + ck] = l;
-    const inv = 1 / l;
-    const e0 = colPtr[k]!;
-    const e1 = colPtr[k + 1]!;
-    for (let e = e0; e < e1; e++) {
-      const v = S[colRows[e]! + ck]! * inv;
-      S[colRows[e]! + ck] = v;
-      col[e - e0] = v;
+): EliminationPattern {
+  const nnz = colPtr[k0]!;
+  const rowPtr = new Int32Array(m + 1);
+  for (let e = 0; e < nnz; e++) rowPtr[colRows[e]! + 1]!++;
+  for (let j = 0; j < m; j++) rowPtr[j + 1]! += rowPtr[j]!;
+  const next = rowPtr.slice(0, m);
+  const rowEnt = new Int32Array(nnz);
+  const rowEnd = new Int32Array(nnz);
+  for (let k = 0; k < k0; k++)
+    for (let e = colPtr[k]!; e < colPtr[k + 1]!; e++) {
+      const at = next[colRows[e]!]!++;
+      rowEnt[at] = e;
+      rowEnd[at] = colPtr[k + 1]!;
     }
-    for (let eb = e0; eb < e1; eb++) {
-      const lb = col[eb - e0]!;
-      if (lb === 0) continue;
-      const off = colRows[eb]! * m;
-      for (let ea = eb; ea < e1; ea++) S[colRows[ea]! + off]! -= col[ea - e0]! * lb;
+  return {
+    k0,
+    colPtr: colPtr.subarray(0, k0 + 1),
+    colRows: colRows.subarray(0, nnz),
+    rowPtr,
+    rowEnt,
+    rowEnd,
+  };
+}
+
+/**
+ * Left-looking sparse Cholesky elimination of the columns 0 … k0−1 of the symmetric m × m
+ * block S (column-major, lower triangle). For j = 0 … m−1, column j first receives the
+ * updates of the eliminated columns k < min(j, k0) whose pattern holds j, in increasing k:
+ * S_aj ← S_aj − L_ak L_jk over the rows a ≥ j of pattern(k); then, for j < k0,
+ * L_jj = √S_jj and L_rj = S_rj / L_jj over pattern(j), written to S and to the compact
+ * values `Lv` (Lv[e] = L_{colRows[e], k}). Columns ≥ k0 leave with the Schur complement of
+ * the eliminated block. The writes stay in one column, the reads stream `Lv`. Mutates `S`
+ * and `Lv`. Returns −1, or the first column whose pivot is not positive.
+ */
+export function eliminateSparseJs(
+  S: Float64Array,
+  m: number,
+  pat: EliminationPattern,
+  Lv: Float64Array,
+): number {
+  const { k0, colPtr, colRows, rowPtr, rowEnt, rowEnd } = pat;
+  for (let j = 0; j < m; j++) {
+    const cj = j * m;
+    for (let r = rowPtr[j]!; r < rowPtr[j + 1]!; r++) {
+      const e = rowEnt[r]!;
+      const lj = Lv[e]!;
+      if (lj === 0) continue;
+      const e1 = rowEnd[r]!;
+      for (let ea = e; ea < e1; ea++) S[colRows[ea]! + cj]! -= Lv[ea]! * lj;
+    }
+    if (j >= k0) continue;
+    const d = S[j + cj]!;
+    if (!(d > 0)) return j;
+    const l = Math.sqrt(d);
+    S[j + cj] = l;
+    const inv = 1 / l;
+    for (let e = colPtr[j]!; e < colPtr[j + 1]!; e++) {
+      const v = S[colRows[e]! + cj]! * inv;
+      S[colRows[e]! + cj] = v;
+      Lv[e] = v;
     }
   }
   return -1;
@@ -62,7 +108,10 @@ export interface RestKernel {
    * Schur update of `gs`; `s` = diag(Λr) over the natural rest rows). Mutates `S`.
    */
   subtractGrouped(lambda1: number, s: Float64Array): void;
-  /** Eliminates columns 0 … k0−1 of `S` in place; −1 or the first non-positive pivot. */
+  /**
+   * Eliminates columns 0 … k0−1 of `S` in place ({@link eliminateSparseJs}); −1 or the first
+   * non-positive pivot.
+   */
   eliminate(): number;
   readonly kernel: 'wasm' | 'js';
 }
@@ -99,6 +148,11 @@ function kernelModule(): object | null {
   return compiled;
 }
 
+/** Whether the WebAssembly kernel can be used here (WebAssembly present, module compiles). */
+export function restKernelWasmAvailable(): boolean {
+  return kernelModule() !== null;
+}
+
 /** Bump allocator of byte offsets (8-byte aligned) in the kernel's memory. */
 function layout(): { at: (bytes: number) => number; end: () => number } {
   let top = 0;
@@ -115,16 +169,20 @@ function layout(): { at: (bytes: number) => number; end: () => number } {
 function wasmRestKernel(
   mod: object,
   m: number,
-  ord: RestOrdering,
+  pat: EliminationPattern,
   gs: GroupedSchur | null,
 ): RestKernel {
   const ex = new (wasmApi() as WasmApi).Instance(mod, {}).exports as WasmExports;
-  const { k0, colPtr, colRows } = ord;
+  const { k0, colPtr, colRows, rowPtr, rowEnt, rowEnd } = pat;
+  const nnz = colRows.length;
   const mem = layout();
   const S0 = mem.at(m * m * 8);
   const ptr0 = mem.at((k0 + 1) * 4);
-  const rows0 = mem.at(colRows.length * 4);
-  const col0 = mem.at(m * 8);
+  const rows0 = mem.at(nnz * 4);
+  const lv0 = mem.at(nnz * 8);
+  const rp0 = mem.at((m + 1) * 4);
+  const re0 = mem.at(nnz * 4);
+  const rd0 = mem.at(nnz * 4);
   const s0 = mem.at(m * 8);
   const nt = gs === null ? 0 : gs.target.length;
   const G = gs === null ? 0 : gs.groupN.length;
@@ -139,8 +197,11 @@ function wasmRestKernel(
   const grow = Math.ceil((mem.end() - ex.memory.buffer.byteLength) / 65536);
   if (grow > 0) ex.memory.grow(grow);
   const buf = ex.memory.buffer;
-  new Int32Array(buf, ptr0, k0 + 1).set(colPtr.subarray(0, k0 + 1));
-  new Int32Array(buf, rows0, colRows.length).set(colRows);
+  new Int32Array(buf, ptr0, k0 + 1).set(colPtr);
+  new Int32Array(buf, rows0, nnz).set(colRows);
+  new Int32Array(buf, rp0, m + 1).set(rowPtr);
+  new Int32Array(buf, re0, nnz).set(rowEnt);
+  new Int32Array(buf, rd0, nnz).set(rowEnd);
   const sView = new Float64Array(buf, s0, m);
   const omega = new Float64Array(buf, omega0, G);
   if (gs !== null) {
@@ -160,7 +221,7 @@ function wasmRestKernel(
       sView.set(s);
       subtractGrouped(S0, nt, target0, rowA0, rowB0, gptr0, grp0, val0, omega0, s0);
     },
-    eliminate: () => eliminate(S0, m, k0, ptr0, rows0, col0),
+    eliminate: () => eliminate(S0, m, k0, ptr0, rows0, lv0, rp0, re0, rd0),
     kernel: 'wasm',
   };
 }
@@ -173,21 +234,21 @@ function wasmRestKernel(
  */
 export function restKernel(
   m: number,
-  ord: RestOrdering,
+  ord: Pick<RestOrdering, 'k0' | 'colPtr' | 'colRows'>,
   gs: GroupedSchur | null,
   kernel: 'wasm' | 'js' = 'wasm',
 ): RestKernel {
+  const pat = eliminationPattern(m, ord.k0, ord.colPtr, ord.colRows);
   const mod = kernel === 'wasm' ? kernelModule() : null;
   if (mod !== null) {
     try {
-      return wasmRestKernel(mod, m, ord, gs);
+      return wasmRestKernel(mod, m, pat, gs);
     } catch {
       // the memory could not be grown: the JavaScript loops serve
     }
   }
-  const { k0, colPtr, colRows } = ord;
   const S = new Float64Array(m * m);
-  const col = new Float64Array(m);
+  const Lv = new Float64Array(pat.colRows.length);
   const omega = new Float64Array(gs === null ? 0 : gs.groupN.length);
   return {
     S,
@@ -195,7 +256,7 @@ export function restKernel(
       if (gs === null) throw new Error('subtractGrouped: no grouped Schur update was bound');
       subtractGroupedSchurInPlace(gs, lambda1, s, S, omega);
     },
-    eliminate: () => eliminateSparseJs(S, m, k0, colPtr, colRows, col),
+    eliminate: () => eliminateSparseJs(S, m, pat, Lv),
     kernel: 'js',
   };
 }

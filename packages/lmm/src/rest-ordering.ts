@@ -31,11 +31,14 @@ export const MIN_ORDERED_REST = 256;
 export const MAX_ORDERED_REST = 8192;
 /**
  * Cost of one scattered multiply-add of the sparse elimination relative to one of linalg's
- * blocked dense Cholesky (WebAssembly SIMD, packed). The sparse updates of a column hit ~c
- * different columns of the m × m block, so they are bound by cache misses, not arithmetic:
- * measured ~12 on InstEval's 1130-row rest block (6 ns vs 0.5 ns per multiply-add).
+ * blocked dense Cholesky (WebAssembly SIMD, packed). With the left-looking WebAssembly kernel
+ * (rest-kernel.ts: index-chasing scalar loops, writes into one cached column) measured ~3 on
+ * InstEval's 1130-row rest block (~1.5 ns vs ~0.45 ns per multiply-add; per-evaluation time
+ * flat within 3 % for costs 2.5–4).
  */
-const SPARSE_COST = 12;
+export const SPARSE_COST = 3;
+/** The same cost for the JavaScript loops (no WebAssembly): ~12, their per-access checks. */
+export const SPARSE_COST_JS = 12;
 
 function popcount(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);

@@ -3,81 +3,91 @@
 ;; bit) as their JavaScript versions `eliminateSparseJs` (rest-kernel.ts) and
 ;; `subtractGroupedSchurInPlace` (grouped-schur.ts). Assembled into
 ;; ../src/wasm-rest-kernel-bytes.ts by build-wasm.mjs.
-;;
-;; eliminate(S, m, k0, colPtr, colRows, col) → −1, or the first column whose pivot is not > 0.
-;; Byte offsets: S (m × m f64, column-major, lower triangle), colPtr ((k0 + 1) i32),
-;; colRows (i32 row positions of each column's below-diagonal pattern, ascending), col (m f64
-;; scratch). For k = 0 … k0−1:
-;;   l = √S[k,k]; S[k,k] = l; S[r,k] /= l for r in pattern(k);
-;;   S[a,b] −= S[a,k]·S[b,k] for a ≥ b in pattern(k).
 (module
   (memory (export "memory") 1)
+  ;; eliminate(S, m, k0, colPtr, colRows, Lv, rowPtr, rowEnt, rowEnd) → −1, or the first
+  ;; column whose pivot is not > 0: left-looking sparse Cholesky elimination of the columns
+  ;; 0 … k0−1 of S (m × m f64, column-major, lower triangle), whose below-diagonal patterns
+  ;; are colRows[colPtr[k] … colPtr[k+1]) (i32 row positions, ascending). For j = 0 … m−1,
+  ;; column j of S first receives the updates of every eliminated column k < min(j, k0) whose
+  ;; pattern holds j, in increasing k (entries
+  ;; rowEnt[rowPtr[j] … rowPtr[j+1]) with colRows[e] = j, e < rowEnd[·] = colPtr[k+1]):
+  ;;   S[a,j] −= Lv[ea]·Lv[e] for ea = e … rowEnd − 1, a = colRows[ea];
+  ;; then, for j < k0, l = √S[j,j], S[j,j] = l and Lv[e] = S[r,j] = S[r,j] / l over pattern(j).
+  ;; The writes stay in one column (in cache), the reads stream the compact values Lv.
+  ;; Byte offsets: colPtr ((k0 + 1) i32), colRows/rowEnt/rowEnd (nnz i32), Lv (nnz f64),
+  ;; rowPtr ((m + 1) i32).
   (func (export "eliminate")
     (param $S i32) (param $m i32) (param $k0 i32) (param $colPtr i32) (param $colRows i32)
-    (param $col i32) (result i32)
-    (local $k i32) (local $m8 i32) (local $ck i32) (local $a i32) (local $off i32)
-    (local $e i32) (local $e0 i32) (local $e1 i32) (local $eb i32)
-    (local $pr i32) (local $pc i32) (local $pend i32)
-    (local $d f64) (local $l f64) (local $inv f64) (local $v f64) (local $lb f64)
+    (param $Lv i32) (param $rowPtr i32) (param $rowEnt i32) (param $rowEnd i32) (result i32)
+    (local $j i32) (local $m8 i32) (local $cj i32) (local $a i32) (local $r i32) (local $r1 i32)
+    (local $e i32) (local $pr i32) (local $pv i32) (local $pend i32)
+    (local $d f64) (local $l f64) (local $inv f64) (local $v f64) (local $lj f64)
     (local.set $m8 (i32.shl (local.get $m) (i32.const 3)))
     (block $done
       (loop $columns
-        (br_if $done (i32.ge_u (local.get $k) (local.get $k0)))
-        ;; column k starts at byte S + 8·k·m; its diagonal at + 8·k
-        (local.set $ck (i32.add (local.get $S) (i32.mul (local.get $k) (local.get $m8))))
-        (local.set $a (i32.add (local.get $ck) (i32.shl (local.get $k) (i32.const 3))))
-        (local.set $d (f64.load (local.get $a)))
-        (if (i32.eqz (f64.gt (local.get $d) (f64.const 0)))
-          (then (return (local.get $k))))
-        (local.set $l (f64.sqrt (local.get $d)))
-        (f64.store (local.get $a) (local.get $l))
-        (local.set $inv (f64.div (f64.const 1) (local.get $l)))
-        (local.set $a (i32.add (local.get $colPtr) (i32.shl (local.get $k) (i32.const 2))))
-        (local.set $e0 (i32.load (local.get $a)))
-        (local.set $e1 (i32.load offset=4 (local.get $a)))
-        ;; scale the column: col[e − e0] = S[rows[e], k] = S[rows[e], k] · inv
-        (local.set $pr (i32.add (local.get $colRows) (i32.shl (local.get $e0) (i32.const 2))))
-        (local.set $pend (i32.add (local.get $colRows) (i32.shl (local.get $e1) (i32.const 2))))
-        (local.set $pc (local.get $col))
-        (block $scaled
-          (loop $scale
-            (br_if $scaled (i32.ge_u (local.get $pr) (local.get $pend)))
-            (local.set $a
-              (i32.add (local.get $ck) (i32.shl (i32.load (local.get $pr)) (i32.const 3))))
-            (local.set $v (f64.mul (f64.load (local.get $a)) (local.get $inv)))
-            (f64.store (local.get $a) (local.get $v))
-            (f64.store (local.get $pc) (local.get $v))
-            (local.set $pr (i32.add (local.get $pr) (i32.const 4)))
-            (local.set $pc (i32.add (local.get $pc) (i32.const 8)))
-            (br $scale)))
-        ;; update: for each eb, column rows[eb] of S gets −col[ea]·col[eb] at rows[ea], ea ≥ eb
-        (local.set $eb (local.get $e0))
+        (br_if $done (i32.ge_u (local.get $j) (local.get $m)))
+        (local.set $cj (i32.add (local.get $S) (i32.mul (local.get $j) (local.get $m8))))
+        ;; updates from the eliminated columns whose pattern holds j
+        (local.set $a (i32.add (local.get $rowPtr) (i32.shl (local.get $j) (i32.const 2))))
+        (local.set $r (i32.shl (i32.load (local.get $a)) (i32.const 2)))
+        (local.set $r1 (i32.shl (i32.load offset=4 (local.get $a)) (i32.const 2)))
         (block $updated
           (loop $update
-            (br_if $updated (i32.ge_u (local.get $eb) (local.get $e1)))
-            (local.set $e (i32.sub (local.get $eb) (local.get $e0)))
-            (local.set $pc (i32.add (local.get $col) (i32.shl (local.get $e) (i32.const 3))))
-            (local.set $lb (f64.load (local.get $pc)))
-            (if (f64.ne (local.get $lb) (f64.const 0))
+            (br_if $updated (i32.ge_u (local.get $r) (local.get $r1)))
+            (local.set $e (i32.load (i32.add (local.get $rowEnt) (local.get $r))))
+            (local.set $pv (i32.add (local.get $Lv) (i32.shl (local.get $e) (i32.const 3))))
+            (local.set $lj (f64.load (local.get $pv)))
+            (if (f64.ne (local.get $lj) (f64.const 0))
               (then
                 (local.set $pr
-                  (i32.add (local.get $colRows) (i32.shl (local.get $eb) (i32.const 2))))
-                (local.set $off
-                  (i32.add (local.get $S) (i32.mul (i32.load (local.get $pr)) (local.get $m8))))
+                  (i32.add (local.get $colRows) (i32.shl (local.get $e) (i32.const 2))))
+                (local.set $pend
+                  (i32.add (local.get $colRows)
+                    (i32.shl (i32.load (i32.add (local.get $rowEnd) (local.get $r)))
+                      (i32.const 2))))
                 (block $inner
                   (loop $axpy
                     (br_if $inner (i32.ge_u (local.get $pr) (local.get $pend)))
                     (local.set $a
-                      (i32.add (local.get $off) (i32.shl (i32.load (local.get $pr)) (i32.const 3))))
+                      (i32.add (local.get $cj) (i32.shl (i32.load (local.get $pr)) (i32.const 3))))
                     (f64.store (local.get $a)
                       (f64.sub (f64.load (local.get $a))
-                        (f64.mul (f64.load (local.get $pc)) (local.get $lb))))
+                        (f64.mul (f64.load (local.get $pv)) (local.get $lj))))
                     (local.set $pr (i32.add (local.get $pr) (i32.const 4)))
-                    (local.set $pc (i32.add (local.get $pc) (i32.const 8)))
+                    (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
                     (br $axpy)))))
-            (local.set $eb (i32.add (local.get $eb) (i32.const 1)))
+            (local.set $r (i32.add (local.get $r) (i32.const 4)))
             (br $update)))
-        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        ;; an eliminated column: pivot and scaling into S and Lv
+        (if (i32.lt_u (local.get $j) (local.get $k0))
+          (then
+            (local.set $a (i32.add (local.get $cj) (i32.shl (local.get $j) (i32.const 3))))
+            (local.set $d (f64.load (local.get $a)))
+            (if (i32.eqz (f64.gt (local.get $d) (f64.const 0)))
+              (then (return (local.get $j))))
+            (local.set $l (f64.sqrt (local.get $d)))
+            (f64.store (local.get $a) (local.get $l))
+            (local.set $inv (f64.div (f64.const 1) (local.get $l)))
+            (local.set $a (i32.add (local.get $colPtr) (i32.shl (local.get $j) (i32.const 2))))
+            (local.set $e (i32.load (local.get $a)))
+            (local.set $pr (i32.add (local.get $colRows) (i32.shl (local.get $e) (i32.const 2))))
+            (local.set $pv (i32.add (local.get $Lv) (i32.shl (local.get $e) (i32.const 3))))
+            (local.set $pend
+              (i32.add (local.get $colRows)
+                (i32.shl (i32.load offset=4 (local.get $a)) (i32.const 2))))
+            (block $scaled
+              (loop $scale
+                (br_if $scaled (i32.ge_u (local.get $pr) (local.get $pend)))
+                (local.set $a
+                  (i32.add (local.get $cj) (i32.shl (i32.load (local.get $pr)) (i32.const 3))))
+                (local.set $v (f64.mul (f64.load (local.get $a)) (local.get $inv)))
+                (f64.store (local.get $a) (local.get $v))
+                (f64.store (local.get $pv) (local.get $v))
+                (local.set $pr (i32.add (local.get $pr) (i32.const 4)))
+                (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+                (br $scale)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br $columns)))
     (i32.const -1))
   ;; subtractGrouped(L, nt, target, rowA, rowB, ptr, grp, val, omega, s): for k = 0 … nt−1,
