@@ -9,8 +9,10 @@
  *   of the per-fit median wall time, and of the mean user CPU time per fit (less sensitive to
  *   the load of the shared machine).
  * - InstEval `y ~ 1 + (1|s) + (1|d)` (REML) and `y ~ service + (1|s) + (1|d) + (1|dept:service)`
- *   (ML), single fits, when the InstEval CSV is found (`LMM_INSTEVAL_CSV`, default
- *   /work/shared/data/r/InstEval.csv); `LMM_BENCH_INSTEVAL=0` skips them.
+ *   (ML), single fits in `LMM_BENCH_ROUNDS` (default 2) rounds alternating ours and lme4, wall
+ *   and user CPU time on both sides (`process.cpuUsage`, R's `system.time`), when the InstEval
+ *   CSV is found (`LMM_INSTEVAL_CSV`, default /work/shared/data/r/InstEval.csv);
+ *   `LMM_BENCH_INSTEVAL=0` skips them.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -115,26 +117,34 @@ if (rRounds.length === 0) {
   );
 }
 
+/** Wall and user CPU seconds of one fit, with its logLik and evaluation count. */
+interface FitTime {
+  wall: number;
+  cpu: number;
+}
+
+function fmt(s: number): string {
+  return s < 1 ? `${(s * 1000).toFixed(2)} ms` : `${s.toFixed(2)} s`;
+}
+
 function report(
   name: string,
-  t: number,
+  ours: FitTime,
   logLik: number,
   evals: number,
   r: Record<string, number> | null,
 ): void {
-  const base = `${name}: ours ${fmt(t)} (${evals} deviance evaluations)`;
+  const base = `${name}: ours ${fmt(ours.wall)} wall, ${fmt(ours.cpu)} CPU (${evals} deviance evaluations)`;
   if (r === null || r.time === undefined) {
     console.log(`${base}; R: skipped (Rscript with lme4 not available)`);
     return;
   }
   const rel = Math.abs(logLik - r.logLik!) / Math.abs(r.logLik!);
   console.log(
-    `${base}; lme4 ${fmt(r.time)}; ratio ${(r.time / t).toFixed(2)}x; logLik rel. diff ${rel.toExponential(1)}`,
+    `${base}; lme4 ${fmt(r.time)} wall, ${fmt(r.cpu!)} CPU (${r.evals} evaluations); ` +
+      `ratio ${(r.time / ours.wall).toFixed(2)}x wall, ${(r.cpu! / ours.cpu).toFixed(2)}x CPU; ` +
+      `logLik rel. diff ${rel.toExponential(1)}`,
   );
-}
-
-function fmt(s: number): string {
-  return s < 1 ? `${(s * 1000).toFixed(2)} ms` : `${s.toFixed(2)} s`;
 }
 
 const instPath = process.env.LMM_INSTEVAL_CSV ?? '/work/shared/data/r/InstEval.csv';
@@ -148,14 +158,26 @@ if (process.env.LMM_BENCH_INSTEVAL === '0' || !existsSync(instPath)) {
     { f: 'y ~ 1 + (1 | s) + (1 | d)', reml: true },
     { f: 'y ~ service + (1 | s) + (1 | d) + (1 | dept:service)', reml: false },
   ];
+  // rounds alternate ours and lme4 so that both sides see the same load
+  const rounds = Number(process.env.LMM_BENCH_ROUNDS ?? 2);
   for (const c of cases) {
-    const t0 = performance.now();
-    const m = lmm(c.f, inst, { reml: c.reml });
-    const t = (performance.now() - t0) / 1000;
-    const r = runR(`suppressMessages(library(lme4));
+    for (let round = 0; round < rounds; round++) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const m = lmm(c.f, inst, { reml: c.reml });
+      const ours = { wall: (performance.now() - t0) / 1000, cpu: process.cpuUsage(c0).user / 1e6 };
+      const r = runR(`suppressMessages(library(lme4));
 d <- read.csv("${instPath}", colClasses = c(s = "factor", d = "factor", studage = "factor", lectage = "factor", service = "factor", dept = "factor"))
-t <- system.time(f <- lmer(${c.f}, d, REML = ${c.reml ? 'TRUE' : 'FALSE'}))[["elapsed"]]
-cat("time", t, "\\n"); cat("logLik", sprintf("%.17g", logLik(f)), "\\n")`);
-    report(`InstEval ${c.f} ${c.reml ? 'REML' : 'ML'}`, t, m.logLik, m.optimizer.evaluations, r);
+t <- system.time(f <- lmer(${c.f}, d, REML = ${c.reml ? 'TRUE' : 'FALSE'}))
+cat("time", t[["elapsed"]], "\\n"); cat("cpu", t[["user.self"]], "\\n")
+cat("evals", f@optinfo$feval, "\\n"); cat("logLik", sprintf("%.17g", logLik(f)), "\\n")`);
+      report(
+        `InstEval ${c.f} ${c.reml ? 'REML' : 'ML'} (round ${round + 1}/${rounds})`,
+        ours,
+        m.logLik,
+        m.optimizer.evaluations,
+        r,
+      );
+    }
   }
 }

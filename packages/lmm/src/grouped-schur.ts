@@ -14,6 +14,8 @@ import type { RestOrdering } from './rest-ordering.js';
 export interface GroupedSchur {
   /** n_g of each group. */
   readonly groupN: Float64Array;
+  /** Number of levels j with n_j = n_g, per group. */
+  readonly groupCount: Float64Array;
   /** Per position: index pa + pb·m into the ordered rest block, and natural rows a, b. */
   readonly target: Int32Array;
   readonly rowA: Int32Array;
@@ -46,6 +48,8 @@ export function groupedSchur(sys: LmmSystem, ord: RestOrdering): GroupedSchur | 
   if (G > nl1 / 4) return null;
   const groupN = new Float64Array(G);
   for (const [n, g] of groupOf) groupN[g] = n;
+  const groupCount = new Float64Array(G);
+  for (let j = 0; j < nl1; j++) groupCount[levelGroup[j]!]!++;
   const { entryOrder, entryPos } = ord;
   // levels by group (counting sort)
   const gStart = new Int32Array(G + 1);
@@ -125,7 +129,7 @@ export function groupedSchur(sys: LmmSystem, ord: RestOrdering): GroupedSchur | 
     rowA[t] = perm[key - b * m]!;
     rowB[t] = perm[b]!;
   }
-  return { groupN, target, rowA, rowB, ptr, grp, val };
+  return { groupN, groupCount, target, rowA, rowB, ptr, grp, val };
 }
 
 /**
@@ -152,4 +156,16 @@ export function subtractGroupedSchurInPlace(
 export function groupWeightsInto(groupN: Float64Array, lambda1: number, omega: Float64Array): void {
   const l2 = lambda1 * lambda1;
   for (let g = 0; g < groupN.length; g++) omega[g] = l2 / (l2 * groupN[g]! + 1);
+}
+
+/**
+ * log|L11|² of a scalar first term by groups: L11_j = √(λ1² n_j + 1), so
+ * 2 Σ_j log L11_j = Σ_g count_g · log(λ1² n_g + 1).
+ */
+export function logDetTerm1Grouped(gs: GroupedSchur, lambda1: number): number {
+  const l2 = lambda1 * lambda1;
+  const { groupN, groupCount } = gs;
+  let ld = 0;
+  for (let g = 0; g < groupN.length; g++) ld += groupCount[g]! * Math.log(l2 * groupN[g]! + 1);
+  return ld;
 }

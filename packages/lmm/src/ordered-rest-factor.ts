@@ -1,9 +1,10 @@
 import { choleskyInPlace } from '@likelihood/linalg';
 import { allocateFactor, type BlockedFactor, formTerm1BlocksInPlace } from './blocked-cholesky.js';
 import { choleskyLowerInPlace } from './dense-cholesky.js';
-import { type GroupedSchur, groupedSchur } from './grouped-schur.js';
+import { type GroupedSchur, groupedSchur, logDetTerm1Grouped } from './grouped-schur.js';
 import type { LmmSystem } from './lmm-system.js';
 import { devianceFromSummary } from './profiled-deviance.js';
+import { lambdaBlockInto } from './re-terms.js';
 import { type RestKernel, restKernel, restKernelWasmAvailable } from './rest-kernel.js';
 import {
   MAX_ORDERED_REST,
@@ -47,8 +48,9 @@ export function allocateOrderedWork(
  * Forms P S Pᵀ (lower triangle, into `f.Lrr`) for the rest block
  * S = Λrᵀ A_rr Λr + I − Σ_j Lr1_j Lr1_jᵀ of {@link formRestInPlace}, in the elimination order
  * `ord`, for diagonal Λr (every term after the first scalar). Needs `formTerm1BlocksInPlace`
- * at the same θ first. With `grouped` (a kernel whose S is `f.Lrr` and which has a grouped
- * Schur update bound) the Schur part is its `subtractGrouped`, else the per-level loop.
+ * at the same θ first (with `grouped`, only its Λ blocks: `f.lambdas`). With `grouped` (a
+ * kernel whose S is `f.Lrr` and which has a grouped Schur update bound) the Schur part is its
+ * `subtractGrouped`, else the per-level loop over Lr1.
  */
 export function formRestOrderedInPlace(
   sys: LmmSystem,
@@ -172,17 +174,25 @@ export function orderedDevianceObjective(
   const work = allocateOrderedWork(sys, ord, gs, options.kernel);
   const f = allocateFactor(sys, work.rest.S);
   const grouped = work.grouped ? work.rest : null;
-  const { p1, nl1 } = sys;
+  const { p1, nl1, terms } = sys;
   return (theta) => {
-    formTerm1BlocksInPlace(sys, theta, f);
+    let logDetL11x2 = 0;
+    if (gs !== null) {
+      // the grouped update reads only Λ and n_j: L11 and Lr1 are not formed
+      for (let k = 0; k < terms.length; k++) lambdaBlockInto(terms[k]!, theta, f.lambdas[k]!);
+      logDetL11x2 = logDetTerm1Grouped(gs, f.lambdas[0]![0]!);
+    } else {
+      formTerm1BlocksInPlace(sys, theta, f);
+      let l1 = 0;
+      for (let j = 0; j < nl1; j++)
+        for (let c = 0; c < p1; c++) l1 += Math.log(f.L11[j * p1 * p1 + c + c * p1]!);
+      logDetL11x2 = 2 * l1;
+    }
     formRestOrderedInPlace(sys, ord, f, grouped);
     const s = factorRestOrderedInPlace(sys, ord, work);
     if (s === null) return Number.POSITIVE_INFINITY;
-    let l1 = 0;
-    for (let j = 0; j < nl1; j++)
-      for (let c = 0; c < p1; c++) l1 += Math.log(f.L11[j * p1 * p1 + c + c * p1]!);
     return devianceFromSummary(
-      { logDetL2: 2 * l1 + s.logDetRest2, logDetRX2: s.logDetRX2, pwrss: s.pwrss },
+      { logDetL2: logDetL11x2 + s.logDetRest2, logDetRX2: s.logDetRX2, pwrss: s.pwrss },
       sys.n,
       sys.p,
       reml,
