@@ -21,7 +21,8 @@
     (param $S i32) (param $m i32) (param $k0 i32) (param $colPtr i32) (param $colRows i32)
     (param $Lv i32) (param $rowPtr i32) (param $rowEnt i32) (param $rowEnd i32) (result i32)
     (local $j i32) (local $m8 i32) (local $cj i32) (local $a i32) (local $r i32) (local $r1 i32)
-    (local $e i32) (local $pr i32) (local $pv i32) (local $pend i32)
+    (local $e i32) (local $pr i32) (local $pv i32) (local $pend i32) (local $pend4 i32)
+    (local $b i32) (local $c i32) (local $d4 i32)
     (local $d f64) (local $l f64) (local $inv f64) (local $v f64) (local $lj f64)
     (local.set $m8 (i32.shl (local.get $m) (i32.const 3)))
     (block $done
@@ -46,6 +47,37 @@
                   (i32.add (local.get $colRows)
                     (i32.shl (i32.load (i32.add (local.get $rowEnd) (local.get $r)))
                       (i32.const 2))))
+                ;; four rows per step (distinct rows: independent updates), then the rest
+                (local.set $pend4 (i32.sub (local.get $pend) (i32.const 12)))
+                (block $inner4
+                  (loop $axpy4
+                    (br_if $inner4 (i32.ge_s (local.get $pr) (local.get $pend4)))
+                    (local.set $a
+                      (i32.add (local.get $cj) (i32.shl (i32.load (local.get $pr)) (i32.const 3))))
+                    (local.set $b
+                      (i32.add (local.get $cj)
+                        (i32.shl (i32.load offset=4 (local.get $pr)) (i32.const 3))))
+                    (local.set $c
+                      (i32.add (local.get $cj)
+                        (i32.shl (i32.load offset=8 (local.get $pr)) (i32.const 3))))
+                    (local.set $d4
+                      (i32.add (local.get $cj)
+                        (i32.shl (i32.load offset=12 (local.get $pr)) (i32.const 3))))
+                    (f64.store (local.get $a)
+                      (f64.sub (f64.load (local.get $a))
+                        (f64.mul (f64.load (local.get $pv)) (local.get $lj))))
+                    (f64.store (local.get $b)
+                      (f64.sub (f64.load (local.get $b))
+                        (f64.mul (f64.load offset=8 (local.get $pv)) (local.get $lj))))
+                    (f64.store (local.get $c)
+                      (f64.sub (f64.load (local.get $c))
+                        (f64.mul (f64.load offset=16 (local.get $pv)) (local.get $lj))))
+                    (f64.store (local.get $d4)
+                      (f64.sub (f64.load (local.get $d4))
+                        (f64.mul (f64.load offset=24 (local.get $pv)) (local.get $lj))))
+                    (local.set $pr (i32.add (local.get $pr) (i32.const 16)))
+                    (local.set $pv (i32.add (local.get $pv) (i32.const 32)))
+                    (br $axpy4)))
                 (block $inner
                   (loop $axpy
                     (br_if $inner (i32.ge_u (local.get $pr) (local.get $pend)))
