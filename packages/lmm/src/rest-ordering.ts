@@ -86,10 +86,11 @@ export function restOrdering(sys: LmmSystem, sparseCost = SPARSE_COST): RestOrde
     let v = -1;
     for (let u = 0; u < q; u++) if (done[u] === 0 && (v < 0 || deg[u]! < deg[v]!)) v = u;
     // stop once the remaining rows form a clique, or once even the sparsest column left costs
-    // more sparsely than densely with a 2× margin (sparseCost·c² > 4·t², t the rows left):
-    // the split below never eliminates such columns sparsely, so their order is moot
+    // more sparsely than densely with a √2 margin on c (sparseCost·c² > 2·t², t the rows
+    // left; break-even sparseCost·c²/2 = t²/2, the dense work one row less saves): the split
+    // below does not eliminate such columns sparsely, so their order is moot
     const c = deg[v]! + m - q;
-    if (deg[v]! >= q - k - 1 || sparseCost * c * c > 4 * (m - k) * (m - k)) {
+    if (deg[v]! >= q - k - 1 || sparseCost * c * c > 2 * (m - k) * (m - k)) {
       kDense = k;
       for (let u = 0; u < q; u++) if (done[u] === 0) perm[k++] = u;
       break;
@@ -152,12 +153,17 @@ export function restOrdering(sys: LmmSystem, sparseCost = SPARSE_COST): RestOrde
   }
   const ne = r1Rows.length;
   const entryPos = Int32Array.from(r1Rows, (r) => pos[r]!);
+  // each level's entries by position: counting sort of all entries by position, then a
+  // stable pass distributing them to their levels
+  const byPos = new Int32Array(ne);
+  const at = new Int32Array(m + 1);
+  for (let e = 0; e < ne; e++) at[entryPos[e]! + 1]!++;
+  for (let r = 0; r < m; r++) at[r + 1]! += at[r]!;
+  for (let e = 0; e < ne; e++) byPos[at[entryPos[e]!]!++] = e;
+  const levelOf = new Int32Array(ne);
+  for (let j = 0; j < nl1; j++) levelOf.fill(j, r1Ptr[j]!, r1Ptr[j + 1]!);
+  const next = r1Ptr.slice(0, nl1);
   const entryOrder = new Int32Array(ne);
-  for (let j = 0; j < nl1; j++) {
-    const e0 = r1Ptr[j]!;
-    const es = Array.from({ length: r1Ptr[j + 1]! - e0 }, (_, i) => e0 + i);
-    es.sort((a, b) => entryPos[a]! - entryPos[b]!);
-    entryOrder.set(es, e0);
-  }
+  for (const e of byPos) entryOrder[next[levelOf[e]!]!++] = e;
   return { perm, pos, k0, colPtr, colRows, entryOrder, entryPos };
 }
