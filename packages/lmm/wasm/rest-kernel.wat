@@ -51,7 +51,7 @@
                 (local.set $pend4 (i32.sub (local.get $pend) (i32.const 12)))
                 (block $inner4
                   (loop $axpy4
-                    (br_if $inner4 (i32.ge_s (local.get $pr) (local.get $pend4)))
+                    (br_if $inner4 (i32.ge_u (local.get $pr) (local.get $pend4)))
                     (local.set $a
                       (i32.add (local.get $cj) (i32.shl (i32.load (local.get $pr)) (i32.const 3))))
                     (local.set $b
