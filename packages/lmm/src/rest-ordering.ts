@@ -144,15 +144,18 @@ export function restOrdering(sys: LmmSystem, sparseCost = SPARSE_COST): RestOrde
   const colRows = new Int32Array(colPtr[k0]!);
   for (let k = 0; k < k0; k++) {
     // past kDense the remaining rows are a clique: the column is dense below the diagonal
-    const rows =
-      k < kDense
-        ? Int32Array.from(patterns[k]!, (u) => pos[u]!).sort()
-        : Int32Array.from({ length: q - k - 1 }, (_, i) => k + 1 + i);
-    colRows.set(rows, colPtr[k]!);
-    for (let r = 0; r < nxy; r++) colRows[colPtr[k]! + rows.length + r] = q + r;
+    const at = colPtr[k]!;
+    const len = colPtr[k + 1]! - at - nxy;
+    if (k < kDense) {
+      const pk = patterns[k]!;
+      for (let i = 0; i < len; i++) colRows[at + i] = pos[pk[i]!]!;
+      colRows.subarray(at, at + len).sort();
+    } else for (let i = 0; i < len; i++) colRows[at + i] = k + 1 + i;
+    for (let r = 0; r < nxy; r++) colRows[at + len + r] = q + r;
   }
   const ne = r1Rows.length;
-  const entryPos = Int32Array.from(r1Rows, (r) => pos[r]!);
+  const entryPos = new Int32Array(ne);
+  for (let e = 0; e < ne; e++) entryPos[e] = pos[r1Rows[e]!]!;
   // each level's entries by position: counting sort of all entries by position, then a
   // stable pass distributing them to their levels
   const byPos = new Int32Array(ne);
