@@ -137,6 +137,19 @@ describe('rest kernel: WebAssembly loops vs their JavaScript versions', () => {
     }
   });
 
+  it('every random-effect column sparse (tail = X and y rows only): same deviance', () => {
+    const all = restOrdering(sys, 1e-6);
+    expect(all.k0).toBe(sys.qRest);
+    const natural = lmmDeviance(sys, true).objective;
+    const ordered = orderedDevianceObjective(sys, true, { minRest: 1, sparseCost: 1e-6 });
+    // exact factorizations in two row orders: rounding only, 1e-10
+    for (const theta of [
+      [1, 1],
+      [0.6, 2],
+    ])
+      expectClose(ordered!(theta), natural(theta), 1e-10);
+  });
+
   it('eliminateSparseJs on a full pattern is the dense Cholesky; a bad pivot is reported', () => {
     // a 6 × 6 SPD matrix, every column's pattern all rows below it
     const m = 6;
