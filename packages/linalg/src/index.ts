@@ -60,3 +60,15 @@ export {
 export { sumExtended } from './sum-extended.js';
 export type { VariableMetricWorkspace } from './variable-metric.js';
 export { variableMetricWorkspace } from './variable-metric.js';
+export type {
+  EliminationPattern,
+  GroupedScatter,
+  SparseEliminationKernel,
+} from './sparse-elimination.js';
+export {
+  eliminationPattern,
+  eliminateSparseInPlace,
+  subtractGroupedScatterInPlace,
+  sparseEliminationKernel,
+  sparseEliminationKind,
+} from './sparse-elimination.js';

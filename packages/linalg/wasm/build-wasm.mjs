@@ -19,6 +19,12 @@ const modules = [
     name: 'VM_KERNEL_WASM_BASE64',
     doc: "The variable-metric (R's vmmin) kernel module, base64.",
   },
+  {
+    wat: 'sparse-elimination.wat',
+    ts: 'wasm-sparse-kernel-bytes.ts',
+    name: 'SPARSE_KERNEL_WASM_BASE64',
+    doc: 'The sparse elimination and grouped scatter kernel module (scalar f64), base64.',
+  },
 ];
 for (const m of modules) {
   const wat = readFileSync(new URL(`./${m.wat}`, import.meta.url), 'utf8');

@@ -1,3 +1,4 @@
+import { subtractGroupedScatterInPlace } from '@likelihood/linalg';
 import type { LmmSystem } from './lmm-system.js';
 import type { RestOrdering } from './rest-ordering.js';
 
@@ -134,7 +135,8 @@ export function groupedSchur(sys: LmmSystem, ord: RestOrdering): GroupedSchur | 
 
 /**
  * L[target_k] −= s_a s_b Σ_g ω(n_g) (M_g)_ab for every position k (`s` = diag(Λr) over the
- * natural rest rows, `lambda1` = Λ1). `omega` is a workspace of one entry per group.
+ * natural rest rows, `lambda1` = Λ1): linalg's grouped scatter with the weights ω(n_g).
+ * `omega` is a workspace of one entry per group.
  */
 export function subtractGroupedSchurInPlace(
   gs: GroupedSchur,
@@ -143,13 +145,8 @@ export function subtractGroupedSchurInPlace(
   L: Float64Array,
   omega: Float64Array,
 ): void {
-  const { groupN, target, rowA, rowB, ptr, grp, val } = gs;
-  groupWeightsInto(groupN, lambda1, omega);
-  for (let k = 0; k < target.length; k++) {
-    let v = 0;
-    for (let e = ptr[k]!; e < ptr[k + 1]!; e++) v += omega[grp[e]!]! * val[e]!;
-    L[target[k]!]! -= v * s[rowA[k]!]! * s[rowB[k]!]!;
-  }
+  groupWeightsInto(gs.groupN, lambda1, omega);
+  subtractGroupedScatterInPlace(L, gs, omega, s);
 }
 
 /** omega[g] = ω(n_g) = λ1² / (λ1² n_g + 1) for each group. Mutates `omega`. */

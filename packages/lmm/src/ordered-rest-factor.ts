@@ -113,8 +113,8 @@ export interface OrderedRestSummary {
 
 /**
  * Factors P S Pᵀ = L Lᵀ in place in `work.rest.S` (lower triangle, leading dimension m):
- * right-looking sparse elimination of the columns k < k0 (each subtracts l_k l_kᵀ over its
- * symbolic pattern only, `eliminateSparseJs`), then the trailing (m − k0)² block copied
+ * left-looking sparse elimination of the columns k < k0 over their symbolic patterns only
+ * (linalg's `eliminateSparseInPlace`), then the trailing (m − k0)² block copied
  * to `work.T` and factored by linalg's blocked Cholesky. Returns the summary pieces, or null
  * when a pivot is not positive.
  */

@@ -1,3 +1,4 @@
+import { eliminateSparseInPlace, eliminationPattern } from '@likelihood/linalg';
 import { describe, expect, it } from 'vitest';
 import { allocateFactor, formTerm1BlocksInPlace, updateLInPlace } from './blocked-cholesky.js';
 import { expectClose } from './csv.test-helper.js';
@@ -12,7 +13,7 @@ import {
 } from './ordered-rest-factor.js';
 import { lmmDeviance } from './profiled-deviance.js';
 import type { ReTermInput } from './re-terms.js';
-import { eliminateSparseJs, eliminationPattern, restKernel } from './rest-kernel.js';
+import { restKernel } from './rest-kernel.js';
 import { restOrdering } from './rest-ordering.js';
 import { syntheticDesign } from './synthetic-design.test-helper.js';
 
@@ -150,7 +151,7 @@ describe('rest kernel: WebAssembly loops vs their JavaScript versions', () => {
       expectClose(ordered!(theta), natural(theta), 1e-10);
   });
 
-  it('eliminateSparseJs on a full pattern is the dense Cholesky; a bad pivot is reported', () => {
+  it("linalg's sparse elimination on a full pattern is lmm's dense Cholesky; a bad pivot is reported", () => {
     // a 6 × 6 SPD matrix, every column's pattern all rows below it
     const m = 6;
     const A = new Float64Array(m * m);
@@ -161,7 +162,7 @@ describe('rest kernel: WebAssembly loops vs their JavaScript versions', () => {
     for (let k = 0; k < m; k++) for (let i = k + 1; i < m; i++) colRows[colPtr[k]! + i - k - 1] = i;
     const sparse = Float64Array.from(A);
     const pat = eliminationPattern(m, m, colPtr, colRows);
-    expect(eliminateSparseJs(sparse, m, pat, new Float64Array(colPtr[m]!))).toBe(-1);
+    expect(eliminateSparseInPlace(sparse, pat, new Float64Array(colPtr[m]!))).toBe(-1);
     const dense = Float64Array.from(A);
     expect(choleskyLowerInPlace(dense, m)).toBe(-1);
     for (let j = 0; j < m; j++)

@@ -1,8 +1,9 @@
-;; The two scattered loops of an ordered rest block evaluation (packages/lmm/src/rest-kernel.ts),
+;; Sparse symmetric kernels over a dense-stored block (src/sparse-elimination.ts): a partial
+;; left-looking sparse Cholesky elimination and a grouped, diagonally scaled scatter-subtract,
 ;; scalar f64 on the module's own memory, with the same loops and the same arithmetic (bit for
-;; bit) as their JavaScript versions `eliminateSparseJs` (rest-kernel.ts) and
-;; `subtractGroupedSchurInPlace` (grouped-schur.ts). Assembled into
-;; ../src/wasm-rest-kernel-bytes.ts by build-wasm.mjs.
+;; bit) as their JavaScript versions `eliminateSparseInPlace` and `subtractGroupedScatterInPlace`.
+;; Scalar on purpose: the loops chase indices (no contiguous lanes); WebAssembly runs them ~3–5×
+;; faster than JavaScript, whose per-access checks dominate. Assembled by build-wasm.mjs.
 (module
   (memory (export "memory") 1)
   ;; eliminate(S, m, k0, colPtr, colRows, Lv, rowPtr, rowEnt, rowEnd) → −1, or the first
@@ -122,12 +123,12 @@
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br $columns)))
     (i32.const -1))
-  ;; subtractGrouped(L, nt, target, rowA, rowB, ptr, grp, val, omega, s): for k = 0 … nt−1,
-  ;;   v = Σ_{e in ptr[k] … ptr[k+1]} omega[grp[e]]·val[e];  L[target[k]] −= v·s[rowA[k]]·s[rowB[k]]
-  ;; Byte offsets: L (f64), target/rowA/rowB/grp (i32), ptr ((nt + 1) i32), val/omega/s (f64).
+  ;; subtractGrouped(L, nt, target, rowA, rowB, ptr, grp, val, w, s): for k = 0 … nt−1,
+  ;;   v = Σ_{e in ptr[k] … ptr[k+1]} w[grp[e]]·val[e];  L[target[k]] −= v·s[rowA[k]]·s[rowB[k]]
+  ;; Byte offsets: L (f64), target/rowA/rowB/grp (i32), ptr ((nt + 1) i32), val/w/s (f64).
   (func (export "subtractGrouped")
     (param $L i32) (param $nt i32) (param $target i32) (param $rowA i32) (param $rowB i32)
-    (param $ptr i32) (param $grp i32) (param $val i32) (param $omega i32) (param $s i32)
+    (param $ptr i32) (param $grp i32) (param $val i32) (param $w i32) (param $s i32)
     (local $k i32) (local $e i32) (local $e1 i32) (local $a i32) (local $v f64)
     (block $done
       (loop $targets
@@ -143,7 +144,7 @@
               (f64.add (local.get $v)
                 (f64.mul
                   (f64.load
-                    (i32.add (local.get $omega)
+                    (i32.add (local.get $w)
                       (i32.shl
                         (i32.load (i32.add (local.get $grp) (i32.shl (local.get $e) (i32.const 2))))
                         (i32.const 3))))
