@@ -2,31 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { allocateFactor, formTerm1BlocksInPlace } from './blocked-cholesky.js';
 import { expectClose } from './csv.test-helper.js';
 import { groupedSchur, logDetTerm1Grouped } from './grouped-schur.js';
-import { lmmSystemFromMatrices } from './lmm-from-matrices.js';
 import { allocateOrderedWork, formRestOrderedInPlace } from './ordered-rest-factor.js';
-import type { ReTermInput } from './re-terms.js';
 import { restOrdering } from './rest-ordering.js';
-import { syntheticDesign } from './synthetic-design.test-helper.js';
+import { crossedInterceptSystem } from './synthetic-design.test-helper.js';
 
 /** Students (350 levels, few distinct rating counts) × lecturers (260) × a 7-level factor. */
 function system(seed: number) {
-  const n = 2100;
-  const { z, x, ones, factor } = syntheticDesign(seed, n);
-  const s = factor('s', 350);
-  const d = factor('d', 260);
-  const g = factor('g', 7);
-  const y = Float64Array.from({ length: n }, (_, i) => 1 + x[i]! + Math.sin(d.codes[i]!) + z());
-  const term = (group: typeof s): ReTermInput => ({
-    group,
-    Zcols: [ones],
-    termNames: ['(Intercept)'],
-  });
-  return lmmSystemFromMatrices({
-    X: { rows: n, cols: 2, data: Float64Array.from([...ones, ...x]) },
-    colnames: ['(Intercept)', 'x'],
-    y,
-    reTerms: [term(s), term(d), term(g)],
-  });
+  return crossedInterceptSystem(
+    seed,
+    2100,
+    { s: 350, d: 260, g: 7 },
+    (i, x, codes, z) => 1 + x + Math.sin(codes.d![i]!) + z(),
+  );
 }
 
 describe('grouped Schur update of a scalar first term', () => {

@@ -1,4 +1,4 @@
-import { subtractGroupedScatterInPlace } from '@likelihood/linalg';
+import { type GroupedScatter, subtractGroupedScatterInPlace } from '@likelihood/linalg';
 import type { LmmSystem } from './lmm-system.js';
 import type { RestOrdering } from './rest-ordering.js';
 
@@ -10,21 +10,15 @@ import type { RestOrdering } from './rest-ordering.js';
  *   Lr1_j Lr1_jᵀ = ω(n_j) · D a_j a_jᵀ D,   so   Σ_j Lr1_j Lr1_jᵀ = D (Σ_g ω(n_g) M_g) D,
  *
  * where g runs over the distinct n_j and M_g = Σ_{j: n_j = n_g} a_j a_jᵀ. Stored by position
- * (a ≥ b in the elimination order of the rest block) with the list of (g, (M_g)_ab).
+ * (a ≥ b in the elimination order of the rest block) with the list of (g, (M_g)_ab) as
+ * linalg's {@link GroupedScatter}: `target` = pa + pb·m into the ordered rest block, `rowA`,
+ * `rowB` the natural rows a, b.
  */
-export interface GroupedSchur {
+export interface GroupedSchur extends GroupedScatter {
   /** n_g of each group. */
   readonly groupN: Float64Array;
   /** Number of levels j with n_j = n_g, per group. */
   readonly groupCount: Float64Array;
-  /** Per position: index pa + pb·m into the ordered rest block, and natural rows a, b. */
-  readonly target: Int32Array;
-  readonly rowA: Int32Array;
-  readonly rowB: Int32Array;
-  /** Position k's terms: groups grp[ptr[k] … ptr[k+1]) with values val[…]. */
-  readonly ptr: Int32Array;
-  readonly grp: Int32Array;
-  readonly val: Float64Array;
 }
 
 /**

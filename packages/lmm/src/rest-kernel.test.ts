@@ -4,7 +4,6 @@ import { allocateFactor, formTerm1BlocksInPlace, updateLInPlace } from './blocke
 import { expectClose } from './csv.test-helper.js';
 import { choleskyLowerInPlace } from './dense-cholesky.js';
 import { groupedSchur } from './grouped-schur.js';
-import { lmmSystemFromMatrices } from './lmm-from-matrices.js';
 import {
   allocateOrderedWork,
   factorRestOrderedInPlace,
@@ -12,32 +11,19 @@ import {
   orderedDevianceObjective,
 } from './ordered-rest-factor.js';
 import { lmmDeviance } from './profiled-deviance.js';
-import type { ReTermInput } from './re-terms.js';
 import { restKernel } from './rest-kernel.js';
 import { restOrdering } from './rest-ordering.js';
-import { syntheticDesign } from './synthetic-design.test-helper.js';
+import { crossedInterceptSystem } from './synthetic-design.test-helper.js';
 
 /** Students s (400 levels) × lecturers d (300) with a covariate: a small InstEval-like design. */
 function crossedSystem(seed: number) {
-  const n = 2400;
-  const { z, x, ones, factor } = syntheticDesign(seed, n);
-  const s = factor('s', 400);
-  const d = factor('d', 300);
-  const y = Float64Array.from(
-    { length: n },
-    (_, i) => 2 + 0.5 * x[i]! + Math.sin(s.codes[i]!) + 0.7 * Math.cos(3 * d.codes[i]!) + z(),
+  return crossedInterceptSystem(
+    seed,
+    2400,
+    { s: 400, d: 300 },
+    (i, x, codes, z) =>
+      2 + 0.5 * x + Math.sin(codes.s![i]!) + 0.7 * Math.cos(3 * codes.d![i]!) + z(),
   );
-  const term = (group: typeof s): ReTermInput => ({
-    group,
-    Zcols: [ones],
-    termNames: ['(Intercept)'],
-  });
-  return lmmSystemFromMatrices({
-    X: { rows: n, cols: 2, data: Float64Array.from([...ones, ...x]) },
-    colnames: ['(Intercept)', 'x'],
-    y,
-    reTerms: [term(s), term(d)],
-  });
 }
 
 /** First index where a and b hold different numbers (−1: none); a fast exact comparison. */
