@@ -12,8 +12,9 @@ import { type WasmMemory, compileWasm, instantiateWasm } from './wasm-runtime.js
 /**
  * One problem's state: B (n × n, symmetric), the point x, the gradient g, and R's work vectors
  * X (point at the start of the line search, then B y), c (gradient at that point, then y) and
- * t (search direction, then s). Obtain with {@link variableMetricWorkspace}; call `release()`
- * when done (the arrays must not be used afterwards).
+ * t (search direction, then s). Obtain with {@link variableMetricWorkspace}; B holds no
+ * defined value until `resetInverseHessian()` (vmmin resets it before its first direction).
+ * Call `release()` when done: the arrays must not be used afterwards.
  */
 export interface VariableMetricWorkspace {
   readonly n: number;
