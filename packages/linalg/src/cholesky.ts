@@ -1,8 +1,15 @@
 import { assertSquare } from './checks.js';
 import { assertFinite, copyDense, type DenseMatrix } from './dense.js';
 import { NotPositiveDefiniteError } from './errors.js';
-import { gemmCore } from './gemm-core.js';
+import { activeGemmWasm, gemmCore } from './gemm-core.js';
 import { packAStrided, packBStrided } from './gemm-pack.js';
+import { type GemmWasm, NB_SOLVE, wasmWorkspace } from './gemm-wasm.js';
+import {
+  factorDiagonalBlock,
+  solvePanel,
+  solvePanelWasm,
+  syrkLowerWasm,
+} from './cholesky-panel.js';
 
 /** Outcome of an in-place Cholesky factorization. */
 export interface CholeskyReport {
@@ -19,24 +26,40 @@ export interface CholeskyReport {
 /** Outer block size: the trailing update A22 −= L21 L21ᵀ has inner dimension NB. */
 const NB = 128;
 /** Width at which the recursive panel factorization switches to unblocked code. */
-const NBI = 16;
+const NBI = NB_SOLVE;
+
+/** The WebAssembly kernel with the matrix's resident copy and its panel-packing buffer. */
+interface Resident {
+  readonly w: GemmWasm;
+  readonly pack: Float64Array;
+}
 
 /**
  * Cholesky factorization A = LLᵀ in place (LAPACK dpotrf, lower): reads the lower triangle of
  * the symmetric n × n matrix A, overwrites it with L and zeroes the strict upper triangle.
  * Blocked right-looking: each 128-column panel is factored recursively (`factorPanel`, down
  * to 16-column unblocked blocks), then the trailing matrix is updated A22 ← A22 − L21 L21ᵀ
- * (lower triangle only) with the packed, register-tiled kernel. On failure (pivot ≤ 0 or NaN at column j) the first
- * j columns hold a valid partial L. Mutates `A`; does not check its input (see `cholesky`).
+ * (lower triangle only) with the packed, register-tiled kernel. With WebAssembly the work is
+ * done on a copy of A in the kernel's memory (copied back at the end), so that the kernels
+ * update it in place. On failure (pivot ≤ 0 or NaN at column j) the first j columns hold a
+ * valid partial L. Mutates `A`; does not check its input (see `cholesky`).
  */
 export function choleskyInPlace(A: DenseMatrix): CholeskyReport {
   const n = A.rows;
-  const a = A.data;
+  const nn = n * n;
+  const w = activeGemmWasm();
+  // workspace: the matrix (n² doubles, rounded up to 64 bytes), then one packed panel
+  const packAt = Math.ceil(nn / 8) * 8;
+  const space = w === null || n < 2 ? null : wasmWorkspace(w, packAt + (n + 4) * NB);
+  const res: Resident | null =
+    w === null || space === null ? null : { w, pack: space.subarray(packAt) };
+  const a = space === null ? A.data : space.subarray(0, nn);
+  if (space !== null) a.set(A.data.subarray(0, nn));
   let failedAt = -1;
   let failedPivot = Number.NaN;
   for (let k0 = 0; k0 < n; k0 += NB) {
     const kEnd = Math.min(n, k0 + NB);
-    const bad = factorPanel(a, n, k0, kEnd);
+    const bad = factorPanel(a, n, k0, kEnd, res);
     if (bad >= 0) {
       failedAt = bad;
       failedPivot = a[bad + bad * n];
@@ -44,9 +67,10 @@ export function choleskyInPlace(A: DenseMatrix): CholeskyReport {
     }
     if (kEnd === n) break;
     // trailing update (lower triangle only): A22 ← A22 − A21 A21ᵀ with A21 = A[kEnd:, k0:kEnd]
-    syrkLower(a, n, k0, kEnd, n - kEnd, n - kEnd);
+    syrkLower(a, n, k0, kEnd, n - kEnd, n - kEnd, res);
   }
-  zeroUpper(a, n);
+  if (space !== null) A.data.set(a);
+  zeroUpper(A.data, n);
   const ok = failedAt < 0;
   return { ok, rank: ok ? n : failedAt, failedAt, failedPivot: ok ? Number.NaN : failedPivot };
 }
@@ -57,91 +81,27 @@ export function choleskyInPlace(A: DenseMatrix): CholeskyReport {
  * inner dimension half the panel width), then the right half; at ≤ NBI columns, the unblocked
  * diagonal block and the substitution below it. Returns the failing column or −1.
  */
-function factorPanel(a: Float64Array, n: number, j0: number, jEnd: number): number {
-  const w = jEnd - j0;
-  if (w <= NBI) {
+function factorPanel(
+  a: Float64Array,
+  n: number,
+  j0: number,
+  jEnd: number,
+  res: Resident | null,
+): number {
+  const width = jEnd - j0;
+  if (width <= NBI) {
     const bad = factorDiagonalBlock(a, n, j0, jEnd);
-    if (bad < 0 && jEnd < n) solvePanel(a, n, j0, jEnd);
+    if (bad < 0 && jEnd < n) {
+      if (res === null) solvePanel(a, n, j0, jEnd);
+      else solvePanelWasm(res.w, a, n, j0, jEnd);
+    }
     return bad;
   }
-  const mid = j0 + Math.max(NBI, 4 * Math.round(w / 8));
-  const bad = factorPanel(a, n, j0, mid);
+  const mid = j0 + Math.max(NBI, 4 * Math.round(width / 8));
+  const bad = factorPanel(a, n, j0, mid, res);
   if (bad >= 0) return bad;
-  syrkLower(a, n, j0, mid, n - mid, jEnd - mid);
-  return factorPanel(a, n, mid, jEnd);
-}
-
-/**
- * Unblocked left-looking Cholesky of the diagonal block A[j0:jEnd, j0:jEnd] (earlier columns'
- * contributions already subtracted). Returns the failing column or −1; on failure the pivot
- * value is left in A[j, j].
- */
-function factorDiagonalBlock(a: Float64Array, n: number, j0: number, jEnd: number): number {
-  for (let j = j0; j < jEnd; j++) {
-    const cj = j * n;
-    for (let c = j0; c < j; c++) {
-      const cc = c * n;
-      const ljc = a[j + cc];
-      if (ljc === 0) continue;
-      for (let i = j; i < jEnd; i++) a[i + cj] -= ljc * a[i + cc];
-    }
-    const d = a[j + cj];
-    if (!(d > 0)) return j;
-    const ljj = Math.sqrt(d);
-    a[j + cj] = ljj;
-    const inv = 1 / ljj;
-    for (let i = j + 1; i < jEnd; i++) a[i + cj] *= inv;
-  }
-  return -1;
-}
-
-/** Rows of L11 (contiguous) and reciprocal diagonal, scratch for `solvePanel`. */
-const rowsL11 = new Float64Array(NBI * NBI);
-const invDiag = new Float64Array(NBI);
-
-/**
- * A[jEnd:n, j0:jEnd] ← A[jEnd:n, j0:jEnd] L11⁻ᵀ (L11 = A[j0:jEnd, j0:jEnd]): each row x of the
- * panel solves x L11ᵀ = a by forward substitution, four rows at a time so that the working
- * rows stay in L1 and the four substitutions run as independent chains.
- */
-function solvePanel(a: Float64Array, n: number, j0: number, jEnd: number): void {
-  const jb = jEnd - j0;
-  for (let j = 0; j < jb; j++) {
-    for (let c = 0; c < j; c++) rowsL11[c + j * jb] = a[j0 + j + (j0 + c) * n];
-    invDiag[j] = 1 / a[j0 + j + (j0 + j) * n];
-  }
-  let i = jEnd;
-  for (; i + 3 < n; i += 4) {
-    for (let j = 0; j < jb; j++) {
-      const cj = i + (j0 + j) * n;
-      let s0 = a[cj];
-      let s1 = a[cj + 1];
-      let s2 = a[cj + 2];
-      let s3 = a[cj + 3];
-      const r = j * jb;
-      for (let c = 0; c < j; c++) {
-        const l = rowsL11[r + c];
-        const cc = i + (j0 + c) * n;
-        s0 -= a[cc] * l;
-        s1 -= a[cc + 1] * l;
-        s2 -= a[cc + 2] * l;
-        s3 -= a[cc + 3] * l;
-      }
-      const inv = invDiag[j];
-      a[cj] = s0 * inv;
-      a[cj + 1] = s1 * inv;
-      a[cj + 2] = s2 * inv;
-      a[cj + 3] = s3 * inv;
-    }
-  }
-  for (; i < n; i++) {
-    for (let j = 0; j < jb; j++) {
-      const cj = i + (j0 + j) * n;
-      let s = a[cj];
-      for (let c = 0; c < j; c++) s -= a[i + (j0 + c) * n] * rowsL11[j * jb + c];
-      a[cj] = s * invDiag[j];
-    }
-  }
+  syrkLower(a, n, j0, mid, n - mid, jEnd - mid, res);
+  return factorPanel(a, n, mid, jEnd, res);
 }
 
 /**
@@ -155,7 +115,12 @@ function syrkLower(
   r0: number,
   m: number,
   nc: number,
+  res: Resident | null,
 ): void {
+  if (res !== null) {
+    syrkLowerWasm(res.w, a, n, c0, r0, m, nc, res.pack);
+    return;
+  }
   const off = r0 + c0 * n;
   gemmCore(
     m,

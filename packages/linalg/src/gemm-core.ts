@@ -6,23 +6,33 @@
  *
  * Layout (GotoBLAS): B is packed per (kc × nc) block into NR-wide column slivers, A per
  * (mc × kc) block into MR-tall row slivers, both zero-padded to full slivers (packing routines
- * in gemm-pack.ts). Each 4 × 4 tile is computed by the WebAssembly SIMD micro-kernel
- * (wasm/gemm-kernel.wat: f64x2, 8 vector accumulators) reading the packed buffers, which live
- * in its linear memory; without WebAssembly the scalar kernel of gemm-micro-js.ts serves.
+ * in gemm-pack.ts). With WebAssembly, one call of the SIMD macro-kernel (wasm/gemm-kernel.wat:
+ * 4 × 4 tiles, f64x2, 8 vector accumulators) runs over all tiles of a packed block pair and adds
+ * them into C in its linear memory: C is updated where it lies when it lives there (the
+ * Cholesky's resident copy), else the MC × NC block is copied in and back. Without WebAssembly
+ * the scalar 4 × 4 kernel of gemm-micro-js.ts serves, tile by tile.
  */
 
 import { micro4x4 } from './gemm-micro-js.js';
 import { MR as PACK_MR, NR as PACK_NR } from './gemm-pack.js';
-import { GEMM_KERNEL_WASM_BASE64 } from './wasm-kernel-bytes.js';
-import { type WasmMemory, compileWasm, instantiateWasm } from './wasm-runtime.js';
+import {
+  A_PTR,
+  B_PTR,
+  C_PTR,
+  gemmWasm,
+  type GemmWasm,
+  KC,
+  MC,
+  NC,
+  TRI_FULL,
+  TRI_LOWER,
+  TRI_UPPER,
+} from './gemm-wasm.js';
 
 // module-level copies: imported bindings are getters under some loaders (vitest, tsx), too
 // slow to read in the tile loops
 const MR = PACK_MR;
 const NR = PACK_NR;
-const KC = 256;
-const MC = 96;
-const NC = 2048;
 
 /**
  * Packs rows i0..i0+mc-1 and inner indices p0..p0+kc-1 of op(A) into `dst` as MR-row slivers:
@@ -38,44 +48,16 @@ export type PackB = (dst: Float64Array, p0: number, kc: number, j0: number, nc: 
 /** Which part of C to update: everything, only i ≤ j (upper) or only i ≥ j (lower). */
 export type Triangle = 'full' | 'upper' | 'lower';
 
-const TILE_BYTES = MR * NR * 8;
-const A_BYTES = MC * KC * 8;
-const B_BYTES = KC * NC * 8;
-
-/** The WebAssembly SIMD micro-kernel, its memory and the packing buffers that live in it. */
-interface WasmKernel {
-  readonly micro: (kc: number, a: number, b: number, c: number) => void;
-  readonly tile: Float64Array;
-  readonly bufA: Float64Array;
-  readonly bufB: Float64Array;
-}
-
-function loadWasm(): WasmKernel | null {
-  const module = compileWasm(GEMM_KERNEL_WASM_BASE64);
-  if (module === null) return null; // no WebAssembly SIMD: the scalar kernel serves
-  try {
-    const exports = instantiateWasm<{ memory: WasmMemory; micro4x4: WasmKernel['micro'] }>(module);
-    const memory = exports.memory;
-    const need = TILE_BYTES + A_BYTES + B_BYTES;
-    const pages = Math.ceil((need - memory.buffer.byteLength) / 65536);
-    if (pages > 0) memory.grow(pages);
-    const buf = memory.buffer;
-    return {
-      micro: exports.micro4x4,
-      tile: new Float64Array(buf, 0, MR * NR),
-      bufA: new Float64Array(buf, TILE_BYTES, MC * KC),
-      bufB: new Float64Array(buf, TILE_BYTES + A_BYTES, KC * NC),
-    };
-  } catch {
-    return null; // no WebAssembly SIMD: the scalar kernel serves
-  }
-}
-
-const wasm = loadWasm();
+const wasm = gemmWasm;
 let useWasm = wasm !== null;
 const jsBufA = new Float64Array(MC * KC);
 const jsBufB = new Float64Array(KC * NC);
 const jsTile = new Float64Array(MR * NR);
+
+/** The WebAssembly kernel when it is the one in use (see `setGemmKernel`), else null. */
+export function activeGemmWasm(): GemmWasm | null {
+  return useWasm ? wasm : null;
+}
 
 /**
  * Selects the micro-kernel ('wasm': WebAssembly SIMD f64x2, the default where available;
@@ -104,8 +86,12 @@ export function gemmCore(
   tri: Triangle = 'full',
 ): void {
   if (m === 0 || n === 0 || k === 0 || alpha === 0) return;
-  const bufA = useWasm ? wasm!.bufA : jsBufA;
-  const bufB = useWasm ? wasm!.bufB : jsBufB;
+  const w = useWasm ? wasm : null;
+  const bufA = w !== null ? w.bufA : jsBufA;
+  const bufB = w !== null ? w.bufB : jsBufB;
+  // C inside the kernel's memory (the Cholesky's resident copy) is updated where it lies
+  const resident = w !== null && C.buffer === w.memory.buffer;
+  const triCode = tri === 'full' ? TRI_FULL : tri === 'upper' ? TRI_UPPER : TRI_LOWER;
   for (let jc = 0; jc < n; jc += NC) {
     const nc = Math.min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
@@ -119,12 +105,52 @@ export function gemmCore(
       for (let ic = iStart; ic < iEnd; ic += MC) {
         const mc = Math.min(MC, iEnd - ic);
         packA(bufA, ic, mc, pc, kc);
-        macroKernel(mc, nc, kc, alpha, bufA, bufB, C, cOff, ldc, ic, jc, tri);
+        const c0 = cOff + ic + jc * ldc;
+        if (w === null) {
+          macroKernel(mc, nc, kc, alpha, bufA, bufB, C, cOff, ldc, ic, jc, tri);
+        } else if (resident) {
+          w.kernel.macro(
+            mc,
+            nc,
+            kc,
+            alpha,
+            A_PTR,
+            B_PTR,
+            C.byteOffset + c0 * 8,
+            ldc,
+            triCode,
+            ic - jc,
+          );
+        } else {
+          // C block → kernel memory (leading dimension mc), update there, copy back
+          copyBlock(C, c0, ldc, w.bufC, 0, mc, mc, nc);
+          w.kernel.macro(mc, nc, kc, alpha, A_PTR, B_PTR, C_PTR, mc, triCode, ic - jc);
+          copyBlock(w.bufC, 0, mc, C, c0, ldc, mc, nc);
+        }
       }
     }
   }
 }
 
+/** dst[d + i + j*ldd] = src[s + i + j*lds] for i < rows, j < cols. */
+function copyBlock(
+  src: Float64Array,
+  s: number,
+  lds: number,
+  dst: Float64Array,
+  d: number,
+  ldd: number,
+  rows: number,
+  cols: number,
+): void {
+  for (let j = 0; j < cols; j++) {
+    const sj = s + j * lds;
+    const dj = d + j * ldd;
+    for (let i = 0; i < rows; i++) dst[dj + i] = src[sj + i];
+  }
+}
+
+/** The JavaScript macro-kernel: the scalar 4 × 4 micro-kernel over every tile of the block. */
 function macroKernel(
   mc: number,
   nc: number,
@@ -156,12 +182,7 @@ function macroKernel(
       }
       const aOff = ir * kc;
       const bOff = jr * kc;
-      if (useWasm) {
-        // tile ← Ap·Bp in WebAssembly memory, then C += α·tile here
-        const w = wasm!;
-        w.micro(kc, TILE_BYTES + aOff * 8, TILE_BYTES + A_BYTES + bOff * 8, 0);
-        addTile(w.tile, alpha, C, cOff, ldc, i0, j0, mr, nr, masked ? tri : 'full');
-      } else if (mr === MR && nr === NR && !masked) {
+      if (mr === MR && nr === NR && !masked) {
         micro4x4(kc, alpha, Ap, aOff, Bp, bOff, C, cOff + i0 + j0 * ldc, ldc);
       } else {
         jsTile.fill(0);
