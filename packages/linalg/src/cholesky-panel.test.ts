@@ -76,11 +76,13 @@ describe('Cholesky panel kernels (WebAssembly)', () => {
   });
 
   it('syrkLowerWasm: C −= L21 L21ᵀ on the lower triangle only, odd sizes and row blocks', () => {
-    // (c0, r0, m, nc): k = r0 − c0 inner terms; m > 96 and m > 192 cross the kernel's row blocks
+    // (c0, r0, m, nc): k = r0 − c0 inner terms (odd and even: the kernel steps p two at a time),
+    // m ≡ 1, 2, 3 mod 4 (zero-padded slivers); m > 96 and m > 192 cross the kernel's row blocks
     const cases: Array<[number, number, number, number]> = [
       [0, 1, 1, 1],
       [2, 5, 3, 3],
       [1, 8, 13, 5],
+      [3, 10, 30, 30],
       [0, 16, 97, 97],
       [4, 68, 201, 64],
       [0, 128, 203, 203],

@@ -4,7 +4,6 @@
  * WebAssembly for a matrix resident in the kernel's memory), and the WebAssembly update
  * A22 −= L21L21ᵀ of a resident matrix.
  */
-import { packAStrided } from './gemm-pack.js';
 import { type GemmWasm, L_PTR, MC, NB_SOLVE, TRI_LOWER } from './gemm-wasm.js';
 
 /**
@@ -102,7 +101,7 @@ export function solvePanelWasm(
 
 /**
  * C ← C − L21 L21ᵀ on the lower triangle of C = A[r0:r0+m, r0:r0+nc], L21 = A[r0:r0+m, c0:r0],
- * for `a` resident in the kernel's memory. L21 is packed once into 4-row slivers at `pack`
+ * for `a` resident in the kernel's memory. L21 is packed once (in WebAssembly) into 4-row slivers at `pack`
  * (≥ 4⌈m/4⌉·(r0 − c0) doubles, in the same memory): the 4-column slivers of L21ᵀ that the
  * kernel reads as B are the same bytes, so the A and B operands share one packing. Then one
  * macro-kernel call per MC-row block, over the columns that reach the diagonal.
@@ -119,8 +118,8 @@ export function syrkLowerWasm(
 ): void {
   const k = r0 - c0;
   if (m === 0 || nc === 0 || k === 0) return;
-  packAStrided(a, r0 + c0 * n, 1, n)(pack, 0, m, 0, k);
   const p = pack.byteOffset;
+  w.kernel.pack4(a.byteOffset + (r0 + c0 * n) * 8, n, m, k, p);
   const c = a.byteOffset + (r0 + r0 * n) * 8;
   for (let ic = 0; ic < m; ic += MC) {
     const mc = Math.min(MC, m - ic);

@@ -54,7 +54,9 @@ export function choleskyInPlace(A: DenseMatrix): CholeskyReport {
   const res: Resident | null =
     w === null || space === null ? null : { w, pack: space.subarray(packAt) };
   const a = space === null ? A.data : space.subarray(0, nn);
-  if (space !== null) a.set(A.data.subarray(0, nn));
+  // only the lower triangle is read (and written) by the factorization
+  if (space !== null)
+    for (let j = 0; j < n; j++) a.set(A.data.subarray(j * n + j, (j + 1) * n), j * n + j);
   let failedAt = -1;
   let failedPivot = Number.NaN;
   for (let k0 = 0; k0 < n; k0 += NB) {
@@ -69,7 +71,8 @@ export function choleskyInPlace(A: DenseMatrix): CholeskyReport {
     // trailing update (lower triangle only): A22 ← A22 − A21 A21ᵀ with A21 = A[kEnd:, k0:kEnd]
     syrkLower(a, n, k0, kEnd, n - kEnd, n - kEnd, res);
   }
-  if (space !== null) A.data.set(a);
+  if (space !== null)
+    for (let j = 0; j < n; j++) A.data.set(a.subarray(j * n + j, (j + 1) * n), j * n + j);
   zeroUpper(A.data, n);
   const ok = failedAt < 0;
   return { ok, rank: ok ? n : failedAt, failedAt, failedPivot: ok ? Number.NaN : failedPivot };

@@ -54,6 +54,8 @@ interface GemmExports {
     tri: number,
     d: number,
   ) => void;
+  /** Packs X (m × k at byte x, leading dimension ld) into 4-row slivers at byte dst. */
+  pack4: (x: number, ld: number, m: number, k: number, dst: number) => void;
   /** Rows jEnd… of columns j0…jEnd−1 of the n × n matrix at byte a: X ← X L11⁻ᵀ (L11 at l). */
   solvePanel: (a: number, n: number, j0: number, jEnd: number, l: number) => void;
 }

@@ -86,7 +86,9 @@
           (local.set $c10 (v128.const i64x2 0 0)) (local.set $c11 (v128.const i64x2 0 0))
           (local.set $c20 (v128.const i64x2 0 0)) (local.set $c21 (v128.const i64x2 0 0))
           (local.set $c30 (v128.const i64x2 0 0)) (local.set $c31 (v128.const i64x2 0 0))
-          (loop $ploop
+          ;; odd kc: one step first, then two steps per iteration
+          (if (i32.and (local.get $kc) (i32.const 1))
+            (then
             (local.set $a0 (v128.load offset=0 (local.get $pa)))
             (local.set $a1 (v128.load offset=16 (local.get $pa)))
             (local.set $bv (v128.load64_splat offset=0 (local.get $pb)))
@@ -102,8 +104,41 @@
             (local.set $c30 (f64x2.add (local.get $c30) (f64x2.mul (local.get $a0) (local.get $bv))))
             (local.set $c31 (f64x2.add (local.get $c31) (f64x2.mul (local.get $a1) (local.get $bv))))
             (local.set $pa (i32.add (local.get $pa) (i32.const 32)))
-            (local.set $pb (i32.add (local.get $pb) (i32.const 32)))
-            (br_if $ploop (i32.lt_u (local.get $pa) (local.get $end))))
+            (local.set $pb (i32.add (local.get $pb) (i32.const 32)))))
+          (if (i32.lt_u (local.get $pa) (local.get $end))
+            (then
+          (loop $ploop
+            (local.set $a0 (v128.load offset=0 (local.get $pa)))
+            (local.set $a1 (v128.load offset=16 (local.get $pa)))
+            (local.set $bv (v128.load64_splat offset=0 (local.get $pb)))
+            (local.set $c00 (f64x2.add (local.get $c00) (f64x2.mul (local.get $a0) (local.get $bv))))
+            (local.set $c01 (f64x2.add (local.get $c01) (f64x2.mul (local.get $a1) (local.get $bv))))
+            (local.set $bv (v128.load64_splat offset=8 (local.get $pb)))
+            (local.set $c10 (f64x2.add (local.get $c10) (f64x2.mul (local.get $a0) (local.get $bv))))
+            (local.set $c11 (f64x2.add (local.get $c11) (f64x2.mul (local.get $a1) (local.get $bv))))
+            (local.set $bv (v128.load64_splat offset=16 (local.get $pb)))
+            (local.set $c20 (f64x2.add (local.get $c20) (f64x2.mul (local.get $a0) (local.get $bv))))
+            (local.set $c21 (f64x2.add (local.get $c21) (f64x2.mul (local.get $a1) (local.get $bv))))
+            (local.set $bv (v128.load64_splat offset=24 (local.get $pb)))
+            (local.set $c30 (f64x2.add (local.get $c30) (f64x2.mul (local.get $a0) (local.get $bv))))
+            (local.set $c31 (f64x2.add (local.get $c31) (f64x2.mul (local.get $a1) (local.get $bv))))
+            (local.set $a0 (v128.load offset=32 (local.get $pa)))
+            (local.set $a1 (v128.load offset=48 (local.get $pa)))
+            (local.set $bv (v128.load64_splat offset=32 (local.get $pb)))
+            (local.set $c00 (f64x2.add (local.get $c00) (f64x2.mul (local.get $a0) (local.get $bv))))
+            (local.set $c01 (f64x2.add (local.get $c01) (f64x2.mul (local.get $a1) (local.get $bv))))
+            (local.set $bv (v128.load64_splat offset=40 (local.get $pb)))
+            (local.set $c10 (f64x2.add (local.get $c10) (f64x2.mul (local.get $a0) (local.get $bv))))
+            (local.set $c11 (f64x2.add (local.get $c11) (f64x2.mul (local.get $a1) (local.get $bv))))
+            (local.set $bv (v128.load64_splat offset=48 (local.get $pb)))
+            (local.set $c20 (f64x2.add (local.get $c20) (f64x2.mul (local.get $a0) (local.get $bv))))
+            (local.set $c21 (f64x2.add (local.get $c21) (f64x2.mul (local.get $a1) (local.get $bv))))
+            (local.set $bv (v128.load64_splat offset=56 (local.get $pb)))
+            (local.set $c30 (f64x2.add (local.get $c30) (f64x2.mul (local.get $a0) (local.get $bv))))
+            (local.set $c31 (f64x2.add (local.get $c31) (f64x2.mul (local.get $a1) (local.get $bv))))
+            (local.set $pa (i32.add (local.get $pa) (i32.const 64)))
+            (local.set $pb (i32.add (local.get $pb) (i32.const 64)))
+            (br_if $ploop (i32.lt_u (local.get $pa) (local.get $end))))))
           (if (i32.and (i32.eqz (local.get $masked))
                        (i32.and (i32.eq (local.get $mr) (i32.const 4)) (i32.eq (local.get $nr) (i32.const 4))))
             (then
@@ -154,6 +189,44 @@
         (br_if $iloop (i32.lt_s (local.get $ir) (local.get $mc))))
       (local.set $jr (i32.add (local.get $jr) (i32.const 4)))
       (br_if $jloop (i32.lt_s (local.get $jr) (local.get $nc))))
+  )
+
+  ;; Packs rows 0 … m−1 and columns 0 … k−1 of the column-major matrix at $x (leading
+  ;; dimension $ld elements) into 4-row slivers at $dst: dst[4k·s + 4p + r] = X(4s + r, p),
+  ;; zero for rows past m (the A layout of the macro-kernel, and, for L21ᵀ, its B layout).
+  (func (export "pack4") (param $x i32) (param $ld i32) (param $m i32) (param $k i32) (param $dst i32)
+    (local $ldb i32) (local $s i32) (local $src i32) (local $end i32) (local $r i32) (local $rows i32)
+    (local.set $ldb (i32.shl (local.get $ld) (i32.const 3)))
+    (local.set $s (i32.const 0))
+    (block $done
+      (loop $slivers
+        (br_if $done (i32.ge_s (local.get $s) (local.get $m)))
+        (local.set $src (i32.add (local.get $x) (i32.shl (local.get $s) (i32.const 3))))
+        (local.set $end (i32.add (local.get $dst) (i32.shl (local.get $k) (i32.const 5))))
+        (local.set $rows (i32.sub (local.get $m) (local.get $s)))
+        (if (i32.ge_s (local.get $rows) (i32.const 4))
+          (then
+            (loop $full
+              (v128.store offset=0 (local.get $dst) (v128.load offset=0 (local.get $src)))
+              (v128.store offset=16 (local.get $dst) (v128.load offset=16 (local.get $src)))
+              (local.set $src (i32.add (local.get $src) (local.get $ldb)))
+              (local.set $dst (i32.add (local.get $dst) (i32.const 32)))
+              (br_if $full (i32.lt_u (local.get $dst) (local.get $end)))))
+          (else
+            (loop $part
+              (v128.store offset=0 (local.get $dst) (v128.const i64x2 0 0))
+              (v128.store offset=16 (local.get $dst) (v128.const i64x2 0 0))
+              (local.set $r (i32.const 0))
+              (loop $row
+                (f64.store (i32.add (local.get $dst) (i32.shl (local.get $r) (i32.const 3)))
+                  (f64.load (i32.add (local.get $src) (i32.shl (local.get $r) (i32.const 3)))))
+                (local.set $r (i32.add (local.get $r) (i32.const 1)))
+                (br_if $row (i32.lt_s (local.get $r) (local.get $rows))))
+              (local.set $src (i32.add (local.get $src) (local.get $ldb)))
+              (local.set $dst (i32.add (local.get $dst) (i32.const 32)))
+              (br_if $part (i32.lt_u (local.get $dst) (local.get $end))))))
+        (local.set $s (i32.add (local.get $s) (i32.const 4)))
+        (br $slivers)))
   )
 
   ;; Panel solve of the blocked Cholesky: for the n × n column-major matrix at $a, rows
