@@ -3,7 +3,7 @@ import { choleskyInPlace } from './cholesky.js';
 import { solvePanel, solvePanelWasm, syrkLowerWasm } from './cholesky-panel.js';
 import { copyDense } from './dense.js';
 import { setGemmKernel } from './gemm-core.js';
-import { gemmWasm, type GemmWasm, wasmWorkspace } from './gemm-wasm.js';
+import { gemmWasm, type GemmWasm, setWasmWorkspaceLimit, wasmWorkspace } from './gemm-wasm.js';
 import { expectClose, maxAbs, naiveGemm, randomMatrix, randomSpd } from './test-utils/helpers.js';
 
 /** The WebAssembly instance (Node ≥ 16 has SIMD; the first test asserts it). */
@@ -117,8 +117,17 @@ describe('Cholesky panel kernels (WebAssembly)', () => {
         setGemmKernel('wasm');
         const L = copyDense(A);
         expect(choleskyInPlace(L).ok).toBe(true);
-        // cond(A) ≤ ~10 (A = GᵀG + nI): both factors are within ~n·ε·cond of the true L
+        // past the workspace cap: the WebAssembly gemm on A's own storage, JavaScript solves
+        const previous = setWasmWorkspaceLimit(0);
+        const Lbig = copyDense(A);
+        try {
+          expect(choleskyInPlace(Lbig).ok).toBe(true);
+        } finally {
+          setWasmWorkspaceLimit(previous);
+        }
+        // cond(A) ≤ ~10 (A = GᵀG + nI): the factors are within ~n·ε·cond of the true L
         expectClose(L.data, Ljs.data, 1e-12);
+        expectClose(Lbig.data, Ljs.data, 1e-12);
         const r = naiveGemm(L, L, false, true).data.map((v, i) => v - A.data[i]);
         expect(maxAbs(r)).toBeLessThanOrEqual(1e-12 * maxAbs(A.data));
       }

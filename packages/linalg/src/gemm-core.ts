@@ -27,6 +27,7 @@ import {
   TRI_FULL,
   TRI_LOWER,
   TRI_UPPER,
+  wasmWorkspace,
 } from './gemm-wasm.js';
 
 // module-level copies: imported bindings are getters under some loaders (vitest, tsx), too
@@ -87,10 +88,20 @@ export function gemmCore(
 ): void {
   if (m === 0 || n === 0 || k === 0 || alpha === 0) return;
   const w = useWasm ? wasm : null;
+  // C inside the kernel's memory is updated where it lies; any other C is copied there whole
+  // (once, not per block) when the memory can hold it
+  const resident = w !== null && C.buffer === w.memory.buffer;
+  if (w !== null && !resident && k > KC) {
+    const work = wasmWorkspace(w, m * n);
+    if (work !== null) {
+      copyBlock(C, cOff, ldc, work, 0, m, m, n);
+      gemmCore(m, n, k, alpha, packA, packB, work, 0, m, tri);
+      copyBlock(work, 0, m, C, cOff, ldc, m, n);
+      return;
+    }
+  }
   const bufA = w !== null ? w.bufA : jsBufA;
   const bufB = w !== null ? w.bufB : jsBufB;
-  // C inside the kernel's memory (the Cholesky's resident copy) is updated where it lies
-  const resident = w !== null && C.buffer === w.memory.buffer;
   const triCode = tri === 'full' ? TRI_FULL : tri === 'upper' ? TRI_UPPER : TRI_LOWER;
   for (let jc = 0; jc < n; jc += NC) {
     const nc = Math.min(NC, n - jc);
@@ -143,9 +154,17 @@ function copyBlock(
   rows: number,
   cols: number,
 ): void {
+  if (rows === lds && rows === ldd) {
+    dst.set(src.subarray(s, s + rows * cols), d);
+    return;
+  }
   for (let j = 0; j < cols; j++) {
     const sj = s + j * lds;
     const dj = d + j * ldd;
+    if (rows >= 64) {
+      dst.set(src.subarray(sj, sj + rows), dj);
+      continue;
+    }
     for (let i = 0; i < rows; i++) dst[dj + i] = src[sj + i];
   }
 }

@@ -110,10 +110,25 @@ function load(): GemmWasm | null {
 export const gemmWasm = load();
 
 /**
+ * Largest workspace in doubles (2²⁴: 128 MB, a 4096 × 4096 matrix). The memory, once grown, is
+ * kept for later calls; past this size callers use their non-resident paths instead.
+ */
+let maxWorkspace = 1 << 24;
+
+/** Sets the workspace cap (doubles) and returns the previous one. For tests. */
+export function setWasmWorkspaceLimit(doubles: number): number {
+  const previous = maxWorkspace;
+  maxWorkspace = doubles;
+  return previous;
+}
+
+/**
  * A view of `length` doubles in the kernel's memory (contents unspecified), growing the memory
- * if needed; null when it cannot grow that far. Invalidates earlier workspace views on growth.
+ * if needed; null when `length` exceeds the cap or the memory cannot grow that far. Invalidates
+ * earlier workspace views on growth.
  */
 export function wasmWorkspace(w: GemmWasm, length: number): Float64Array | null {
+  if (length > maxWorkspace) return null;
   const need = WORK_PTR + length * 8;
   if (need > w.memory.buffer.byteLength) {
     try {
