@@ -71,9 +71,14 @@ export function choleskyInPlace(A: DenseMatrix): CholeskyReport {
     // trailing update (lower triangle only): A22 ← A22 − A21 A21ᵀ with A21 = A[kEnd:, k0:kEnd]
     syrkLower(a, n, k0, kEnd, n - kEnd, n - kEnd, res);
   }
-  if (space !== null)
-    for (let j = 0; j < n; j++) A.data.set(a.subarray(j * n + j, (j + 1) * n), j * n + j);
-  zeroUpper(A.data, n);
+  if (space === null) zeroUpper(A.data, n);
+  else {
+    // L back into A column by column, zeroing the strict upper triangle on the way
+    for (let j = 0; j < n; j++) {
+      A.data.fill(0, j * n, j * n + j);
+      A.data.set(a.subarray(j * n + j, (j + 1) * n), j * n + j);
+    }
+  }
   const ok = failedAt < 0;
   return { ok, rank: ok ? n : failedAt, failedAt, failedPivot: ok ? Number.NaN : failedPivot };
 }
