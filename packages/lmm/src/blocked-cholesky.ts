@@ -102,6 +102,8 @@ export function formTerm1BlocksInPlace(
   if (p1 === 1) {
     const l2 = lam1[0]! * lam1[0]!;
     for (let j = 0; j < nl1; j++) L11[j] = Math.sqrt(l2 * A11[j]! + 1);
+  } else if (p1 === 2) {
+    term1Blocks2(A11, lam1, L11, nl1);
   } else {
     const T = f.scratch;
     for (let j = 0; j < nl1; j++) {
@@ -139,6 +141,17 @@ export function formTerm1BlocksInPlace(
     if (p1 === 1) {
       const l = lam1[0]!;
       for (let e = e0; e < e1; e++) Lr1[e]! *= l;
+    } else if (p1 === 2) {
+      // the loop below written out for 2 × 2 (same operations, same order)
+      const l0 = lam1[0]!;
+      const l1 = lam1[1]!;
+      const l3 = lam1[3]!;
+      for (let o = 2 * e0; o < 2 * e1; o += 2) {
+        const v0 = Lr1[o]!;
+        const v1 = Lr1[o + 1]!;
+        Lr1[o] = 0 + v0 * l0 + v1 * l1;
+        Lr1[o + 1] = 0 + v1 * l3;
+      }
     } else {
       for (let e = e0; e < e1; e++) {
         const o = e * p1;
@@ -173,6 +186,18 @@ export function formTerm1BlocksInPlace(
     }
     // right-solve with L11_jᵀ: x L11ᵀ = v  ⇔  L11 xᵀ = vᵀ
     const base = j * pp;
+    if (p1 === 2) {
+      // the loop below written out for 2 × 2 (same operations, same order)
+      const l00 = L11[base]!;
+      const l10 = L11[base + 1]!;
+      const l11 = L11[base + 3]!;
+      for (let o = 2 * e0; o < 2 * e1; o += 2) {
+        const x0 = Lr1[o]! / l00;
+        Lr1[o] = x0;
+        Lr1[o + 1] = (Lr1[o + 1]! - l10 * x0) / l11;
+      }
+      continue;
+    }
     for (let e2 = e0; e2 < e1; e2++) {
       const o = e2 * p1;
       for (let c = 0; c < p1; c++) {
@@ -270,5 +295,36 @@ function scaleGroupInPlace(
       for (let b = a; b < pk; b++) s += lam[b + a * pk]! * S[g + b + col]!;
       S[g + a + col] = s;
     }
+  }
+}
+
+/**
+ * Step 1 for 2 × 2 blocks (random intercept and slope), the general loops of
+ * {@link formTerm1BlocksInPlace} written out with the same operations in the same order (so
+ * the same bits): T = A_j Λ, L11_j = chol(Λᵀ T + I), upper entry zeroed. Mutates `L11`.
+ */
+function term1Blocks2(A11: Float64Array, lam: Float64Array, L11: Float64Array, nl1: number): void {
+  const l0 = lam[0]!;
+  const l1 = lam[1]!;
+  const l3 = lam[3]!;
+  for (let b = 0; b < 4 * nl1; b += 4) {
+    const a0 = A11[b]!;
+    const a1 = A11[b + 1]!;
+    const a2 = A11[b + 2]!;
+    const a3 = A11[b + 3]!;
+    const t0 = 0 + a0 * l0 + a2 * l1;
+    const t1 = 0 + a1 * l0 + a3 * l1;
+    const t3 = 0 + a3 * l3;
+    // Λᵀ T + I, lower triangle, then the 2 × 2 Cholesky of choleskyLowerInPlace
+    const d00 = 0 + l0 * t0 + l1 * t1 + 1;
+    let m10 = 0 + l3 * t1 + 0;
+    let d11 = 0 + l3 * t3 + 1;
+    const L00 = Math.sqrt(d00);
+    m10 *= 1 / L00;
+    if (m10 !== 0) d11 -= m10 * m10;
+    L11[b] = L00;
+    L11[b + 1] = m10;
+    L11[b + 2] = 0;
+    L11[b + 3] = Math.sqrt(d11);
   }
 }
