@@ -240,11 +240,11 @@ export function cebSection(): TourSection {
       devianceTest: { byHand: handD, glm: glmD },
       anova: anova.map((r) => ({
         term: r.term,
-        df: Number.isFinite(r.df) ? r.df : null,
-        deviance: Number.isFinite(r.deviance) ? r.deviance : null,
+        df: r.df,
+        deviance: r.deviance,
         resDf: r.resDf,
         resDev: r.resDev,
-        pValue: Number.isFinite(r.pValue) ? r.pValue : null,
+        pValue: r.pValue,
       })),
       shapiro: {
         deviance: { W: swDev.W, pValue: swDev.p },

@@ -93,24 +93,6 @@ export function machinesBondsSection(): TourSection {
     '> summary(lmer(pressure ~ metal + (1 | ingot), data = Bonds))',
     formatLmmSummary(bLmm, { dataName: 'Bonds' }).trimEnd(),
   ].join('\n');
-  const tableJson = (
-    rows: readonly {
-      term: string;
-      df: number;
-      sumSq: number;
-      meanSq: number;
-      fValue: number;
-      pValue: number;
-    }[],
-  ) =>
-    rows.map((r) => ({
-      term: r.term,
-      df: r.df,
-      sumSq: r.sumSq,
-      meanSq: r.meanSq,
-      fValue: Number.isFinite(r.fValue) ? r.fValue : null,
-      pValue: Number.isFinite(r.pValue) ? r.pValue : null,
-    }));
   return {
     key: 'machinesBonds',
     title: 'Machines and Bonds: ANOVA with random blocks (seed 004 §4.1)',
@@ -119,21 +101,21 @@ export function machinesBondsSection(): TourSection {
     text,
     json: {
       machines: {
-        aggregated: tableJson(a2),
-        full: tableJson(a0),
-        additive: tableJson(a1),
+        aggregated: a2,
+        full: a0,
+        additive: a1,
         comparison: cmp.map((r) => ({
           resDf: r.resDf,
           rss: r.rss,
-          df: Number.isFinite(r.df) ? r.df : null,
-          sumSq: Number.isFinite(r.sumSq) ? r.sumSq : null,
-          statistic: Number.isFinite(r.fValue) ? r.fValue : null,
-          pValue: Number.isFinite(r.pValue) ? r.pValue : null,
+          df: r.df,
+          sumSq: r.sumSq,
+          statistic: r.fValue,
+          pValue: r.pValue,
         })),
         aggregatedF: fExact,
       },
       bonds: {
-        anova: tableJson(bA),
+        anova: bA,
         blockF: { statistic: fBonds, df: [bAggMs.df, bFullMs.df], pValue: pBonds },
         lmm: {
           fixef: bLmm.coefficients.map((r) => ({

@@ -4,5 +4,6 @@ export interface TourSection {
   readonly title: string;
   readonly shows: string;
   readonly text: string;
+  /** Plain data; NaN and ±Infinity (R's NA, Inf) stay numbers here and become null in `toJson`. */
   readonly json: unknown;
 }
